@@ -1,0 +1,49 @@
+# Two commands from a fresh clone:
+#   make repro   set up, then `dvc repro` on the smoke profile -> results/<id>/ and reports/index.html
+#   make test    set up, then the whole test suite
+# Set-up is idempotent: stamp files make a second run install nothing.
+
+SHELL := /bin/bash
+NODE_STAMP := node_modules/.installed.stamp
+VENV_STAMP := .venv/.requirements.sha256
+NATIVE_STAMP := .cache/native.stamp
+DVC := .venv/bin/dvc
+
+.PHONY: setup repro test bench doctor clean help
+
+help:
+	@echo "make repro   set up, then dvc repro (smoke profile) -> reports/index.html"
+	@echo "make test    set up, then run the test suite (ava)"
+	@echo "make bench   set up, then npm run bench"
+	@echo "make doctor  show the compute backend and why"
+
+setup: $(NODE_STAMP) $(VENV_STAMP) $(NATIVE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(VENV_STAMP): requirements.txt scripts/setup-venv.sh
+	bash scripts/setup-venv.sh
+
+# The native TensorFlow backend is built from the PyPI wheel; if that fails the harness falls
+# back to wasm, then cpu, and says so in every result's provenance.
+$(NATIVE_STAMP): $(NODE_STAMP) $(VENV_STAMP) scripts/setup-native.sh
+	@mkdir -p .cache
+	@if bash scripts/setup-native.sh; then touch $@; else echo "setup: native backend unavailable; runs will fall back to wasm/cpu (see 'make doctor')" >&2; fi
+
+repro: setup
+	$(DVC) repro
+	@echo "reports: $(CURDIR)/reports/index.html"
+
+test: setup
+	npx ava
+
+bench: setup
+	npm run bench
+
+doctor: setup
+	node harness/bin/repro.js doctor
+
+clean:
+	rm -rf results reports .dvc/tmp

@@ -1,0 +1,19 @@
+/** Shared by the trend kinds: a series of (parameter, metric) points grouped by parameter value. */
+import type { SeriesData } from '../../record/recorder.js';
+import { mean } from '../../stats/index.js';
+
+export interface Group { x: number; values: { seed: number; y: number }[]; mean: number }
+
+export function groupByX(curves: readonly SeriesData[]): Group[] {
+  const groups = new Map<number, { seed: number; y: number }[]>();
+  for (const c of curves) {
+    c.x.forEach((x, i) => {
+      const list = groups.get(x) ?? [];
+      list.push({ seed: c.seed ?? 0, y: c.y[i] });
+      groups.set(x, list);
+    });
+  }
+  return [...groups.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([x, values]) => ({ x, values, mean: mean(values.map((v) => v.y)) }));
+}

@@ -1,0 +1,28 @@
+/** The registry of subcommands; each lives in its own file. */
+import { doctor } from './doctor.js';
+import { list } from './list.js';
+import { report } from './report.js';
+import { run } from './run.js';
+
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  run(args: string[]): Promise<number>;
+}
+
+export const COMMANDS: Command[] = [list, run, report, doctor];
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'repro: research papers reproduced as executable claims',
+    '',
+    'Usage: repro <command> [options]   (repro <command> --help for its options)',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'The pipeline: `dvc repro` runs `repro run <id>` for every paper in params.yaml, then `repro report`.',
+    '',
+  ].join('\n');
+}

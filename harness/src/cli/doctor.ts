@@ -1,0 +1,14 @@
+import { describeBackend } from '../backend/describe.js';
+import { selectBackend } from '../backend/select.js';
+import type { Command } from './commands.js';
+
+export const doctor: Command = {
+  name: 'doctor',
+  summary: 'show the compute backend, versions, and why a fallback was taken',
+  help: 'repro doctor\n\nLoads the compute backend as a run would (REPRO_BACKEND=native|wasm|cpu forces one) and describes it.',
+  async run() {
+    const info = await selectBackend();
+    process.stdout.write(`${describeBackend(info)}\n`);
+    return 0;
+  },
+};

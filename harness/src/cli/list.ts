@@ -1,0 +1,24 @@
+import { listIds, loadReproduction } from '../registry/discover.js';
+import { parseFlags } from './args.js';
+import type { Command } from './commands.js';
+import { projectRoot } from './root.js';
+
+export const list: Command = {
+  name: 'list',
+  summary: 'list reproductions (and their claims with --claims)',
+  help: 'repro list [--claims] [--json]\n\nLists the reproductions found under reproductions/, with paper titles and claim counts.',
+  async run(args) {
+    const { values } = parseFlags('list', args, { claims: { type: 'boolean' }, json: { type: 'boolean' } });
+    const root = projectRoot();
+    const defs = await Promise.all(listIds(root).map((id) => loadReproduction(root, id)));
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(defs.map((d) => ({ id: d.id, title: d.paper.title, claims: d.claims.map((c) => c.id) })), null, 2)}\n`);
+      return 0;
+    }
+    for (const d of defs) {
+      process.stdout.write(`${d.id}  (${d.claims.length} claims)  ${d.paper.title}\n`);
+      if (values.claims) for (const c of d.claims) process.stdout.write(`  - ${c.id} [${c.check.kind}]: ${c.check.threshold}\n`);
+    }
+    return 0;
+  },
+};

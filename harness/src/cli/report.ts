@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { buildReport } from '../report/index.js';
+import { parseFlags } from './args.js';
+import type { Command } from './commands.js';
+import { projectRoot } from './root.js';
+
+export const report: Command = {
+  name: 'report',
+  summary: 'render reports/ (index.html and a page per paper) from results/',
+  help: 'repro report [--results DIR] [--out DIR]\n\nRenders self-contained, offline HTML reports from results/*/ (default out: reports/).',
+  async run(args) {
+    const { values } = parseFlags('report', args, { results: { type: 'string' }, out: { type: 'string' } });
+    const root = projectRoot();
+    const started = performance.now();
+    const { pages } = await buildReport({
+      resultsDir: path.resolve(root, values.results ?? 'results'),
+      outDir: path.resolve(root, values.out ?? 'reports'),
+      dvcLockPath: path.join(root, 'dvc.lock'),
+      repoRoot: root,
+    });
+    process.stderr.write(`repro report: ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    return 0;
+  },
+};

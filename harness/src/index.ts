@@ -1,0 +1,5 @@
+/** The harness's public API for reproductions. */
+export { defineReproduction, type RunContext, type ReproductionDef, type BaseParams } from './reproduction/define.js';
+export * from './claims/index.js';
+export { createRng, deriveSeed, type Rng } from './random.js';
+export type { Recorder } from './record/recorder.js';

@@ -1,0 +1,82 @@
+/**
+ * The API experiments use to record what they measured. Claims never see the experiment,
+ * only this record, so everything a verdict rests on is something a reviewer can download.
+ */
+import type { FigureResult } from '../types.js';
+
+export interface SeriesData { seed: number | null; x: number[]; y: number[] }
+export interface ScalarData { seed: number | null; value: number }
+export interface SeedTag { seed?: number }
+
+export interface RecordView {
+  /** Every recorded curve called `name`, one per seed (in recording order). */
+  series(name: string): SeriesData[];
+  /** Every value recorded as `name`, one per seed (or one with seed null). */
+  scalars(name: string): ScalarData[];
+  names(): { series: string[]; scalars: string[] };
+}
+
+/** Collects series, scalars and extra figures during one run of an experiment. */
+export class Recorder implements RecordView {
+  readonly #series = new Map<string, Map<number | null, SeriesData>>();
+  readonly #scalars = new Map<string, ScalarData[]>();
+  readonly figures: FigureResult[] = [];
+
+  /** Append one point (x, y) to the curve `name` of a seed. */
+  point(name: string, x: number, y: number, tag: SeedTag = {}): void {
+    const curve = this.#curve(name, tag.seed ?? null);
+    curve.x.push(x);
+    curve.y.push(y);
+  }
+
+  /** Record a whole curve at once (appends when the curve already exists). */
+  curve(name: string, x: ArrayLike<number>, y: ArrayLike<number>, tag: SeedTag = {}): void {
+    if (x.length !== y.length) {
+      throw new Error(`record.curve('${name}'): x has ${x.length} points but y has ${y.length}`);
+    }
+    const curve = this.#curve(name, tag.seed ?? null);
+    for (let i = 0; i < x.length; i++) {
+      curve.x.push(x[i]);
+      curve.y.push(y[i]);
+    }
+  }
+
+  /** Record one number, per seed when tagged. */
+  scalar(name: string, value: number, tag: SeedTag = {}): void {
+    const list = this.#scalars.get(name) ?? [];
+    list.push({ seed: tag.seed ?? null, value });
+    this.#scalars.set(name, list);
+  }
+
+  /** Contribute an extra figure (image grid, heat map) to the report. */
+  figure(figure: FigureResult): void {
+    this.figures.push(figure);
+  }
+
+  series(name: string): SeriesData[] {
+    return [...(this.#series.get(name)?.values() ?? [])];
+  }
+
+  scalars(name: string): ScalarData[] {
+    return [...(this.#scalars.get(name) ?? [])];
+  }
+
+  names(): { series: string[]; scalars: string[] } {
+    return { series: [...this.#series.keys()], scalars: [...this.#scalars.keys()] };
+  }
+
+  #curve(name: string, seed: number | null): SeriesData {
+    let bySeed = this.#series.get(name);
+    if (!bySeed) this.#series.set(name, (bySeed = new Map()));
+    let curve = bySeed.get(seed);
+    if (!curve) bySeed.set(seed, (curve = { seed, x: [], y: [] }));
+    return curve;
+  }
+}
+
+/** Rows for DVC plots: one object per point, the seed as a column. */
+export function seriesRows(view: RecordView, name: string): { x: number; y: number; seed: string }[] {
+  return view.series(name).flatMap((curve) =>
+    curve.x.map((x, i) => ({ x, y: curve.y[i], seed: curve.seed === null ? 'all' : String(curve.seed) })),
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The child process of `repro run`: one reproduction, start to finish. Exits 0 when results
+ * were written (whatever the verdicts), 2 on bad params or ids, 1 on anything else.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { selectBackend } from '../backend/select.js';
+import { readParamsFile } from '../params/load.js';
+import { loadReproduction } from '../registry/discover.js';
+import { execute } from './execute.js';
+import { gitState, harnessVersions, machine } from './provenance.js';
+import { writeResults } from './write.js';
+import { exitCodeOf, formatError } from '../cli/errors.js';
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { root: { type: 'string' }, params: { type: 'string' }, out: { type: 'string' }, 'seed-base': { type: 'string' } },
+  });
+  const [id] = positionals;
+  const root = path.resolve(values.root ?? process.cwd());
+  const params = readParamsFile(path.resolve(root, values.params ?? 'params.yaml'));
+  const def = await loadReproduction(root, id);
+  const started = new Date();
+  const backend = await selectBackend();
+  if (backend.note) process.stderr.write(`[${id}] backend: ${backend.name} (${backend.note})\n`);
+  const output = await execute(def, { params, backend: backend.name, seedBase: Number(values['seed-base'] ?? 0) });
+  const durationSeconds = (Date.now() - started.getTime()) / 1000;
+  writeResults(path.resolve(root, values.out ?? path.join('results', id)), output, {
+    reproduction: id,
+    profile: params.profile,
+    backend: backend.name,
+    ...(backend.note ? { backendNote: backend.note } : {}),
+    git: gitState(root),
+    versions: { ...harnessVersions(), ...backend.versions },
+    machine: machine(),
+    seeds: output.seeds,
+    params: output.sectionParams,
+    startedAt: started.toISOString(),
+    durationSeconds,
+    runs: output.runs.map((r) => ({ params: r.variant.overrides, seconds: Math.round(r.seconds * 1000) / 1000, ...(r.error ? { error: r.error } : {}) })),
+  });
+  const m = output.metrics;
+  process.stderr.write(`[${id}] ${m.verdicts.pass} pass, ${m.verdicts.fail} fail, ${m.verdicts.inconclusive} inconclusive, ${m.verdicts.error} error; controls as expected ${m.controls_as_expected}/${m.controls_total}; ${durationSeconds.toFixed(1)} s\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${formatError(error)}\n`);
+  process.exit(exitCodeOf(error));
+});

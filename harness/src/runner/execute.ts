@@ -1,0 +1,98 @@
+/**
+ * Runs one reproduction in this process: validates every variant's params before any work,
+ * runs each variant once, then decides every claim and its control on the recorded data.
+ */
+import type { ClaimDef } from '../claims/claim.js';
+import { allowedKeysOf, rawSection, validateSection, type ParamsFile } from '../params/load.js';
+import { ParamsError, didYouMean } from '../params/errors.js';
+import { Recorder, seriesRows } from '../record/recorder.js';
+import type { AnyReproduction } from '../reproduction/define.js';
+import type { ClaimResult, FigureResult, MetricsFile, VerdictsFile } from '../types.js';
+import { claimResult, type RunOutcome } from './decide.js';
+import { progressPrinter } from './progress.js';
+import { controlOverrides, claimOverrides, planVariants, variantOf, type Variant } from './variants.js';
+
+export interface ExecuteOptions {
+  params: ParamsFile;
+  /** Shifts every seed, for `repro verify --seeds`: seeds become base, base+1, ... */
+  seedBase?: number;
+  backend: string;
+  log?: (line: string) => void;
+}
+
+export interface ExecuteOutput {
+  verdicts: VerdictsFile;
+  metrics: MetricsFile;
+  /** Per variant: label, seconds, and rows of every series for DVC plots. */
+  runs: { variant: Variant; seconds: number; error: string | null; series: Record<string, { x: number; y: number; seed: string }[]> }[];
+  seeds: number[];
+  sectionParams: Record<string, unknown>;
+}
+
+export async function execute(def: AnyReproduction, options: ExecuteOptions): Promise<ExecuteOutput> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const prefix = `papers.${def.id}.${options.params.profile}`;
+  const raw = rawSection(options.params, def.id, []);
+  const base = validateSection(def.params, raw, options.params.file, prefix);
+  const variants = planVariants(def.claims);
+  const allowed = allowedKeysOf(def.params);
+  // Fail fast: every claim's and control's overrides must be valid before the first run.
+  const validated = new Map(variants.map((v) => [v.key, validateOverrides(def, v, raw, allowed, options.params.file, prefix)]));
+
+  const outcomes = new Map<string, RunOutcome>();
+  const runs: ExecuteOutput['runs'] = [];
+  const figures: FigureResult[] = [];
+  const seedBase = options.seedBase ?? 0;
+  let mainSeeds: number[] = [];
+  for (const [index, variant] of variants.entries()) {
+    const params = validated.get(variant.key)!;
+    const seeds = Array.from({ length: params.seeds }, (_, i) => seedBase + i);
+    if (index === 0) mainSeeds = seeds;
+    const record = new Recorder();
+    const tag = `[${def.id}] run ${index + 1}/${variants.length} (${variant.label})`;
+    log(`${tag}: ${seeds.length} seeds`);
+    const started = performance.now();
+    let error: string | null = null;
+    try {
+      await def.run({ params, seeds, record, profile: options.params.profile, progress: progressPrinter(tag, log), log: (m) => log(`${tag} ${m}`) });
+      outcomes.set(variant.key, { ok: true, record });
+    } catch (e) {
+      error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      log(`${tag}: FAILED: ${error}`);
+      outcomes.set(variant.key, { ok: false, error });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    log(`${tag}: ${seconds.toFixed(1)} s`);
+    if (index === 0) figures.push(...record.figures);
+    const series = Object.fromEntries(record.names().series.map((n) => [n, seriesRows(record, n)]));
+    runs.push({ variant, seconds, error, series });
+  }
+
+  const claims: ClaimResult[] = def.claims.map((c: ClaimDef<unknown>) =>
+    claimResult(c, outcomes.get(variantOf(claimOverrides(c)).key)!, outcomes.get(variantOf(controlOverrides(c)).key)!),
+  );
+  const verdicts: VerdictsFile = { reproduction: def.id, paper: def.paper, profile: options.params.profile, backend: options.backend, claims, figures };
+  return { verdicts, metrics: metricsOf(claims), runs, seeds: mainSeeds, sectionParams: base as Record<string, unknown> };
+}
+
+function validateOverrides(def: AnyReproduction, variant: Variant, raw: Record<string, unknown>, allowed: string[], file: string, prefix: string) {
+  const unknown = Object.keys(variant.overrides).filter((k) => !allowed.includes(k));
+  const owners = def.claims.filter((c) => variantOf(claimOverrides(c)).key === variant.key || variantOf(controlOverrides(c)).key === variant.key).map((c) => c.id);
+  if (unknown.length) {
+    throw new ParamsError(`reproductions/${def.id}/index.ts`, unknown.map((k) => `claim ${owners.join(', ')}: override '${k}' is not a param (allowed: ${allowed.join(', ')}).${didYouMean(k, allowed)}`));
+  }
+  const where = variant.label === 'default' ? prefix : `${prefix} with overrides {${variant.label}} of claim ${owners.join(', ')}`;
+  return validateSection(def.params, { ...raw, ...variant.overrides }, file, where);
+}
+
+export function metricsOf(claims: readonly ClaimResult[]): MetricsFile {
+  const verdicts = { pass: 0, fail: 0, inconclusive: 0, error: 0 };
+  for (const c of claims) verdicts[c.verdict]++;
+  const controls = claims.filter((c) => c.control);
+  return {
+    verdicts,
+    controls_as_expected: controls.filter((c) => c.control!.expected).length,
+    controls_total: controls.length,
+    statistics: Object.fromEntries(claims.map((c) => [c.id, c.statistic !== null && Number.isFinite(c.statistic) ? c.statistic : null])),
+  };
+}

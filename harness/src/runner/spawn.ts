@@ -1,0 +1,53 @@
+/**
+ * Runs a reproduction in a child process (execa) with a timeout and a memory cap, streaming its
+ * progress. A crash, kill or timeout writes nothing: the previous results stay as they were.
+ */
+import { execa } from 'execa';
+import { fileURLToPath } from 'node:url';
+
+export interface SpawnOptions {
+  root: string;
+  id: string;
+  params?: string;
+  out?: string;
+  seedBase?: number;
+  timeoutSeconds?: number;
+  memoryMiB?: number;
+  env?: Record<string, string>;
+  /** Where the child's stderr goes (progress); default: this process's stderr. */
+  stderr?: 'inherit' | 'pipe';
+}
+
+export interface SpawnResult { exitCode: number; seconds: number; timedOut: boolean; stderr: string }
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+/** tsx by absolute URL, so the child can start from any working directory. */
+const TSX = import.meta.resolve('tsx');
+
+export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
+  const args = [
+    `--max-old-space-size=${o.memoryMiB ?? 8192}`,
+    '--import', TSX,
+    CHILD, o.id, '--root', o.root,
+    ...(o.params ? ['--params', o.params] : []),
+    ...(o.out ? ['--out', o.out] : []),
+    ...(o.seedBase ? ['--seed-base', String(o.seedBase)] : []),
+  ];
+  const started = performance.now();
+  const result = await execa(process.execPath, args, {
+    cwd: o.root,
+    reject: false,
+    timeout: (o.timeoutSeconds ?? 1800) * 1000,
+    killSignal: 'SIGKILL',
+    stdin: 'ignore',
+    stdout: 'inherit',
+    stderr: o.stderr ?? 'inherit',
+    env: { ...o.env },
+  });
+  return {
+    exitCode: result.exitCode ?? (result.timedOut ? 124 : 1),
+    seconds: (performance.now() - started) / 1000,
+    timedOut: Boolean(result.timedOut),
+    stderr: typeof result.stderr === 'string' ? result.stderr : '',
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Lays out results/<id>/ (verdicts.json, metrics.json, provenance.json, series/) in a temp
+ * directory and swaps it in whole.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Provenance } from '../types.js';
+import { replaceDirectory } from './atomic.js';
+import type { ExecuteOutput } from './execute.js';
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export function slug(label: string): string {
+  return label.replace(/[^a-zA-Z0-9.=_-]+/g, '_').slice(0, 80);
+}
+
+export function writeResults(dir: string, output: ExecuteOutput, provenance: Provenance): void {
+  replaceDirectory(dir, (tmp) => {
+    writeFileSync(path.join(tmp, 'verdicts.json'), json(output.verdicts));
+    writeFileSync(path.join(tmp, 'metrics.json'), json(output.metrics));
+    writeFileSync(path.join(tmp, 'provenance.json'), json(provenance));
+    for (const [index, run] of output.runs.entries()) {
+      // The default run's series sit at series/<name>.json, where dvc.yaml's plots expect them.
+      const folder = index === 0 ? path.join(tmp, 'series') : path.join(tmp, 'series', 'variants', slug(run.variant.label));
+      mkdirSync(folder, { recursive: true });
+      for (const [name, rows] of Object.entries(run.series)) {
+        writeFileSync(path.join(folder, `${slug(name)}.json`), json(rows));
+      }
+    }
+  });
+}

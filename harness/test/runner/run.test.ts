@@ -1,0 +1,76 @@
+import test from 'ava';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { runInChild } from '../../src/runner/spawn.js';
+import type { MetricsFile, VerdictsFile } from '../../src/types.js';
+import { toyProject } from './toy.js';
+
+const env = { REPRO_BACKEND: 'cpu' };
+const read = <T>(root: string, file: string) => JSON.parse(readFileSync(path.join(root, 'results', 'toy', file), 'utf8')) as T;
+
+test('a run decides every claim and its control, and writes the results layout', async (t) => {
+  const root = toyProject();
+  const result = await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
+  t.is(result.exitCode, 0, result.stderr);
+  const verdicts = read<VerdictsFile>(root, 'verdicts.json');
+  t.is(verdicts.reproduction, 'toy');
+  t.is(verdicts.profile, 'smoke');
+  t.is(verdicts.backend, 'cpu');
+  t.deepEqual(verdicts.claims.map((c) => [c.id, c.verdict, c.control?.verdict, c.control?.expected]), [
+    ['slope-is-one', 'pass', 'fail', true],
+    ['slope-positive', 'pass', 'fail', true],
+  ]);
+  t.deepEqual(verdicts.claims[0].evidence.seeds, [0, 1, 2]);
+  const metrics = read<MetricsFile>(root, 'metrics.json');
+  t.deepEqual(metrics.verdicts, { pass: 2, fail: 0, inconclusive: 0, error: 0 });
+  t.is(metrics.controls_as_expected, 2);
+  t.true(existsSync(path.join(root, 'results', 'toy', 'series', 'line.json')));
+  t.true(existsSync(path.join(root, 'results', 'toy', 'series', 'variants', 'slope=2', 'line.json')));
+  t.regex(result.stderr, /\[toy\] 2 pass, 0 fail/);
+});
+
+test('same seed, same backend: verdicts.json and metrics.json are byte-identical across runs', async (t) => {
+  const root = toyProject();
+  await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
+  const first = [read<unknown>(root, 'verdicts.json'), read<unknown>(root, 'metrics.json')];
+  const firstBytes = readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'));
+  await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
+  t.deepEqual([read<unknown>(root, 'verdicts.json'), read<unknown>(root, 'metrics.json')], first);
+  t.true(firstBytes.equals(readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'))));
+});
+
+test('an experiment that throws turns its claims into error verdicts with the reason', async (t) => {
+  const root = toyProject('profile: smoke\npapers:\n  toy:\n    smoke: { seeds: 2, slope: 1, mode: throw }\n    paper: { seeds: 2, slope: 1, mode: ok }\n');
+  const result = await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
+  t.is(result.exitCode, 0);
+  const verdicts = read<VerdictsFile>(root, 'verdicts.json');
+  t.true(verdicts.claims.every((c) => c.verdict === 'error'));
+  t.regex(verdicts.claims[0].evidence.reason, /the toy experiment blew up/);
+});
+
+test('NaN measurements are inconclusive, not pass', async (t) => {
+  const root = toyProject('profile: smoke\npapers:\n  toy:\n    smoke: { seeds: 2, slope: 1, mode: nan }\n    paper: { seeds: 2, slope: 1, mode: ok }\n');
+  await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
+  t.true(read<VerdictsFile>(root, 'verdicts.json').claims.every((c) => c.verdict === 'inconclusive'));
+});
+
+test('a hang is killed at the timeout and the previous results stay intact', async (t) => {
+  const root = toyProject();
+  await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
+  const before = readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'), 'utf8');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(path.join(root, 'params.yaml'), 'profile: smoke\npapers:\n  toy:\n    smoke: { seeds: 2, slope: 1, mode: hang }\n    paper: { seeds: 2, slope: 1, mode: ok }\n');
+  const result = await runInChild({ root, id: 'toy', env, stderr: 'pipe', timeoutSeconds: 8 });
+  t.true(result.timedOut);
+  t.not(result.exitCode, 0);
+  t.is(readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'), 'utf8'), before);
+});
+
+test('bad params stop the run before any work, with exit code 2 and nothing written', async (t) => {
+  const root = toyProject('profile: smoke\npapers:\n  toy:\n    smoke: { seeds: 2, slope: one, mode: ok }\n    paper: { seeds: 2, slope: 1, mode: ok }\n');
+  const result = await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
+  t.is(result.exitCode, 2);
+  t.regex(result.stderr, /params\.yaml: invalid params/);
+  t.regex(result.stderr, /papers\.toy\.smoke\.slope: got "one" \(string\); expected a number/);
+  t.false(existsSync(path.join(root, 'results', 'toy')));
+});
