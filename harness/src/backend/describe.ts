@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { nativeBindingPath, packageVersion } from './paths.js';
+import type { BackendInfo } from './types.js';
+
+/** The stamp scripts/setup-native.sh leaves beside the binding: which wheel it was built from. */
+function nativeBuildStamp(bindingPath: string): string | null {
+  const stamp = join(dirname(bindingPath), '.repro-native-stamp');
+  return existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : null;
+}
+
+/** Multi-line, human-readable account of the backend for `repro doctor`. */
+export function describeBackend(info: BackendInfo): string {
+  const binding = nativeBindingPath();
+  const cpuList = cpus();
+  const pkg = (name: string) => packageVersion(name) ?? 'not installed';
+  const rows: [string, string][] = [
+    ['backend', `${info.name} (tfjs backend '${info.tfBackend}')`],
+    ['fallbacks', info.note ?? 'none (first choice loaded)'],
+    ['tfjs-core', info.versions['tfjs-core'] ?? pkg('@tensorflow/tfjs-core')],
+    ['tfjs-node', pkg('@tensorflow/tfjs-node')],
+    ['tfjs-backend-wasm', pkg('@tensorflow/tfjs-backend-wasm')],
+    ['TensorFlow C lib', info.versions.tensorflow ?? 'not loaded (native backend not in use)'],
+    ['native binding', bindingLine(binding)],
+    ['node', `${process.version} (N-API ${process.versions.napi}, ABI ${process.versions.modules}, ${process.arch})`],
+    ['CPU', `${cpuList[0]?.model.trim() ?? 'unknown'}, ${availableParallelism()} cores available`],
+  ];
+  if (info.versions['wasm-features']) rows.splice(5, 0, ['wasm features', info.versions['wasm-features']]);
+  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
+  return rows.map(([k, v]) => `${(k + ':').padEnd(width)}${v}`).join('\n');
+}
+
+function bindingLine(binding: { path: string | null; exists: boolean }): string {
+  if (binding.path === null) return '@tensorflow/tfjs-node is not installed';
+  if (!binding.exists) return `missing (expected at ${binding.path}; run scripts/setup-native.sh)`;
+  const stamp = nativeBuildStamp(binding.path);
+  return `${binding.path}${stamp ? ` (built from ${stamp})` : ''}`;
+}

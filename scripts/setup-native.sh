@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Builds the N-API binding of @tensorflow/tfjs-node against the TensorFlow C++ library shipped
+# in a TensorFlow wheel from PyPI (tfjs-node's own install script downloads libtensorflow from a
+# host we cannot reach, and .npmrc disables install scripts anyway).
+#
+#   bash scripts/setup-native.sh          # idempotent; exits non-zero if the build fails
+#   REPRO_TF_WHEEL=tensorflow==2.21.0 bash scripts/setup-native.sh   # e.g. the CUDA build
+#
+# REPRO_TF_WHEEL is "name==version" (default tensorflow-cpu==2.21.0) or a path to a .whl file.
+# Layers, fastest first:
+#   1. stamp in node_modules/@tensorflow/tfjs-node/lib/napi-v8 matches -> one line, exit 0
+#   2. .cache/tfjs-native/<key>/ holds the built binding + libs -> hard-link/copy them (seconds)
+#   3. otherwise: wheel (cached in .cache/wheels) -> unzip -> node-gyp rebuild -> fill the cache
+# A non-zero exit means "no native backend"; the harness then falls back to wasm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+PKG=$ROOT/node_modules/@tensorflow/tfjs-node
+NAPI=8
+MODDIR=$PKG/lib/napi-v$NAPI
+STAMP=$MODDIR/.repro-native-stamp
+
+log() { echo "setup-native: $*" >&2; }
+die() { log "ERROR: $*"; log "the native backend is unavailable; the harness will fall back to wasm"; exit 1; }
+set -E
+trap 'die "unexpected failure (line $LINENO: $BASH_COMMAND)"' ERR
+
+[ -f "$PKG/package.json" ] || die "$PKG not installed (run npm ci first)"
+
+SPEC=${REPRO_TF_WHEEL:-tensorflow-cpu==2.21.0}
+case "$SPEC" in
+  *.whl) [ -f "$SPEC" ] || die "REPRO_TF_WHEEL=$SPEC: no such file"
+         WHEEL=$(cd "$(dirname "$SPEC")" && pwd)/$(basename "$SPEC")
+         # tensorflow_cpu-2.21.0-cp311-... -> tensorflow_cpu-2.21.0
+         TFID=$(basename "$SPEC" | cut -d- -f1-2) ;;
+  *==*)  WHEEL=""
+         TFID="${SPEC%%==*}-${SPEC##*==}" ;;
+  *)     die "REPRO_TF_WHEEL='$SPEC' must be 'name==version' (e.g. tensorflow-cpu==2.21.0) or a path to a .whl" ;;
+esac
+TFID=$(echo "$TFID" | tr '_' '-' | tr 'A-Z' 'a-z')
+read -r TFJS_VERSION NODE_ABI < <(node -p "require('$PKG/package.json').version + ' ' + process.versions.modules") ||
+  true
+[ -n "${NODE_ABI:-}" ] || die "could not read the tfjs-node version / node ABI with node"
+KEY="$TFID-tfjs-$TFJS_VERSION-node-abi$NODE_ABI-$(uname -m)"
+CACHE=$ROOT/.cache/tfjs-native/$KEY
+LIBS="libtensorflow_cc.so.2 libtensorflow_framework.so.2"
+
+in_place() {
+  [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$KEY" ] && [ -f "$MODDIR/tfjs_binding.node" ] || return 1
+  local f
+  for f in $LIBS libtensorflow.so.2 libtensorflow.so libtensorflow_framework.so; do
+    [ -e "$PKG/deps/lib/$f" ] || return 1
+  done
+}
+
+if in_place; then
+  log "native binding already in place ($KEY)"
+  exit 0
+fi
+
+# Serialise concurrent runs (two test workers, a Makefile and a user, ...).
+mkdir -p "$ROOT/.cache/tfjs-native"
+if command -v flock >/dev/null; then
+  exec 9>"$ROOT/.cache/tfjs-native/.lock"
+  flock 9
+fi
+if in_place; then log "native binding already in place ($KEY)"; exit 0; fi
+
+# Hard link when possible (same filesystem: instant, no extra disk), else copy.
+place() { ln -f "$1" "$2" 2>/dev/null || cp -f "$1" "$2"; }
+
+link_libs() {
+  (cd "$PKG/deps/lib" &&
+     ln -sfn libtensorflow_cc.so.2 libtensorflow.so.2 &&
+     ln -sfn libtensorflow_cc.so.2 libtensorflow.so &&
+     ln -sfn libtensorflow_framework.so.2 libtensorflow_framework.so)
+}
+
+verify() {
+  log "verifying: loading @tensorflow/tfjs-node"
+  local out
+  if ! out=$(cd "$ROOT" && TF_CPP_MIN_LOG_LEVEL=2 node -e "
+      const tf = require('@tensorflow/tfjs-node');
+      const c = tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5], [6]])).dataSync();
+      if (c[0] !== 17 || c[1] !== 39) throw new Error('wrong matmul ' + c);
+      console.log(tf.getBackend() + ' ' + (tf.backend().binding.TF_Version || '?'));" 2>&1); then
+    rm -f "$STAMP"
+    die "the built binding does not load: $(echo "$out" | grep -m1 -i 'error' || echo "$out" | tail -1)"
+  fi
+  out=$(echo "$out" | tail -1)
+  [ "${out%% *}" = tensorflow ] || { rm -f "$STAMP"; die "backend is '${out%% *}', expected 'tensorflow'"; }
+  log "ok: backend tensorflow, TF C library ${out#* }"
+}
+
+install_from_cache() {
+  log "installing cached build from .cache/tfjs-native/$KEY"
+  rm -rf "$PKG/deps/lib" "$MODDIR"
+  mkdir -p "$PKG/deps/lib" "$MODDIR"
+  local f
+  for f in $LIBS; do place "$CACHE/$f" "$PKG/deps/lib/$f"; done
+  link_libs
+  cp -f "$CACHE/tfjs_binding.node" "$MODDIR/tfjs_binding.node"
+  echo "$KEY" > "$STAMP"
+}
+
+if [ -f "$CACHE/.complete" ]; then
+  install_from_cache
+  verify
+  exit 0
+fi
+
+# ---- cold build -------------------------------------------------------------------------------
+start=$SECONDS
+for tool in unzip g++ make python3; do
+  command -v "$tool" >/dev/null || die "'$tool' not found (apt-get install unzip g++ make)"
+done
+if [ -x "$ROOT/.venv/bin/python" ]; then PY=$ROOT/.venv/bin/python; else PY=python3; fi
+
+if [ -z "$WHEEL" ]; then
+  name=${SPEC%%==*}; ver=${SPEC##*==}
+  pattern="$(echo "$name" | tr '-' '_')-$ver-*.whl"
+  WHEEL=$(ls "$ROOT"/.cache/wheels/$pattern 2>/dev/null | head -1 || true)
+  if [ -z "$WHEEL" ]; then
+    log "downloading wheel $SPEC with pip (once; cached in .cache/wheels)"
+    "$PY" -m pip download --quiet --disable-pip-version-check --no-deps "$SPEC" -d "$ROOT/.cache/wheels" >&2 ||
+      die "pip download $SPEC failed"
+    WHEEL=$(ls "$ROOT"/.cache/wheels/$pattern 2>/dev/null | head -1 || true)
+    [ -n "$WHEEL" ] || die "pip did not leave a wheel matching .cache/wheels/$pattern"
+  fi
+fi
+log "using wheel $(basename "$WHEEL")"
+
+STAGE=$ROOT/.cache/tfjs-native/$KEY.stage
+rm -rf "$STAGE" && mkdir -p "$STAGE"
+trap 'rm -rf "$STAGE"' EXIT
+log "extracting libtensorflow + headers from the wheel"
+unzip -q -o "$WHEEL" 'tensorflow/libtensorflow_cc.so.2' 'tensorflow/libtensorflow_framework.so.2' \
+  'tensorflow/include/*' -d "$STAGE" || die "unzip of $(basename "$WHEEL") failed"
+for f in $LIBS tensorflow/c/c_api.h; do
+  [ -e "$STAGE/tensorflow/$f" ] || [ -e "$STAGE/tensorflow/include/$f" ] || die "wheel lacks $f"
+done
+
+rm -rf "$PKG/deps" "$MODDIR" "$PKG/build"
+mkdir -p "$PKG/deps/lib"
+mv "$STAGE/tensorflow/include" "$PKG/deps/include"
+for f in $LIBS; do mv "$STAGE/tensorflow/$f" "$PKG/deps/lib/$f"; done
+link_libs
+
+GYP=""
+for c in "$(dirname "$(command -v npm)")/../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js" \
+         "$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js" \
+         "$(npm root -g 2>/dev/null)/npm/node_modules/node-gyp/bin/node-gyp.js" \
+         "$ROOT/node_modules/node-gyp/bin/node-gyp.js"; do
+  if [ -f "$c" ]; then GYP=$c; break; fi
+done
+[ -n "$GYP" ] || die "node-gyp not found (it is normally bundled with npm)"
+
+# Headers of the running node: --nodedir points at the prefix holding include/node (no download).
+NODEDIR=$(node -p "require('path').resolve(process.execPath, '../..')")
+[ -f "$NODEDIR/include/node/node_api.h" ] || NODEDIR=/usr
+[ -f "$NODEDIR/include/node/node_api.h" ] || die "node headers (include/node/node_api.h) not found"
+
+log "compiling the binding with node-gyp (takes a minute)"
+buildlog=$ROOT/.cache/tfjs-native/$KEY.build.log
+if ! (cd "$PKG" && node "$GYP" rebuild --jobs="$(nproc)" --nodedir="$NODEDIR" \
+        --module_name=tfjs_binding --module_path="lib/napi-v$NAPI" --napi_build_version=$NAPI) \
+        >"$buildlog" 2>&1; then
+  grep -m5 -E 'error|Error' "$buildlog" >&2 || tail -20 "$buildlog" >&2
+  die "node-gyp rebuild failed (full log: ${buildlog#$ROOT/})"
+fi
+if [ ! -f "$MODDIR/tfjs_binding.node" ]; then
+  [ -f "$PKG/build/Release/tfjs_binding.node" ] || die "node-gyp produced no tfjs_binding.node"
+  mkdir -p "$MODDIR" && cp -f "$PKG/build/Release/tfjs_binding.node" "$MODDIR/"
+fi
+rm -rf "$PKG/build"   # object files; the .node is in lib/napi-v8 and in the cache
+echo "$KEY" > "$STAMP"
+verify
+
+log "caching the build in .cache/tfjs-native/$KEY"
+rm -rf "$CACHE" && mkdir -p "$CACHE"
+for f in $LIBS; do place "$PKG/deps/lib/$f" "$CACHE/$f"; done
+cp -f "$MODDIR/tfjs_binding.node" "$CACHE/"
+echo "$SPEC ($(basename "$WHEEL")) tfjs-node $TFJS_VERSION node $(node -v)" > "$CACHE/.complete"
+rm -f "$buildlog"
+log "done in $((SECONDS - start))s"
