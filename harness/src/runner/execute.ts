@@ -6,11 +6,13 @@ import type { ClaimDef } from '../claims/claim.js';
 import { allowedKeysOf, rawSection, validateSection, type ParamsFile } from '../params/load.js';
 import { ParamsError, didYouMean } from '../params/errors.js';
 import { Recorder, seriesRows } from '../record/recorder.js';
-import type { AnyReproduction } from '../reproduction/define.js';
+import type { AnyReproduction, BaseParams } from '../reproduction/define.js';
 import type { ClaimResult, FigureResult, MetricsFile, VerdictsFile } from '../types.js';
 import { claimResult, type RunOutcome } from './decide.js';
 import { progressPrinter } from './progress.js';
-import { controlOverrides, claimOverrides, planVariants, variantOf, type Variant } from './variants.js';
+import { controlOverrides, claimOverrides, planVariants, stableJson, variantOf, type Variant } from './variants.js';
+
+type AnyParams = BaseParams & Record<string, unknown>;
 
 export interface ExecuteOptions {
   params: ParamsFile;
@@ -34,18 +36,24 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
   const prefix = `papers.${def.id}.${options.params.profile}`;
   const raw = rawSection(options.params, def.id, []);
   const base = validateSection(def.params, raw, options.params.file, prefix);
-  const variants = planVariants(def.claims);
   const allowed = allowedKeysOf(def.params);
-  // Fail fast: every claim's and control's overrides must be valid before the first run.
-  const validated = new Map(variants.map((v) => [v.key, validateOverrides(def, v, raw, allowed, options.params.file, prefix)]));
+  // Fail fast: every claim's and control's overrides must be valid before the first run. Runs are
+  // keyed by their effective params, so an override equal to the default shares the default run.
+  const keyOf = new Map<string, string>();
+  const variants: { variant: Variant; params: AnyParams }[] = [];
+  for (const variant of planVariants(def.claims)) {
+    const params = validateOverrides(def, variant, raw, allowed, options.params.file, prefix);
+    const key = stableJson(params);
+    keyOf.set(variant.key, key);
+    if (!variants.some((v) => stableJson(v.params) === key)) variants.push({ variant, params });
+  }
 
   const outcomes = new Map<string, RunOutcome>();
   const runs: ExecuteOutput['runs'] = [];
   const figures: FigureResult[] = [];
   const seedBase = options.seedBase ?? 0;
   let mainSeeds: number[] = [];
-  for (const [index, variant] of variants.entries()) {
-    const params = validated.get(variant.key)!;
+  for (const [index, { variant, params }] of variants.entries()) {
     const seeds = Array.from({ length: params.seeds }, (_, i) => seedBase + i);
     if (index === 0) mainSeeds = seeds;
     const record = new Recorder();
@@ -55,11 +63,11 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
     let error: string | null = null;
     try {
       await def.run({ params, seeds, record, profile: options.params.profile, progress: progressPrinter(tag, log), log: (m) => log(`${tag} ${m}`) });
-      outcomes.set(variant.key, { ok: true, record });
+      outcomes.set(stableJson(params), { ok: true, record });
     } catch (e) {
       error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       log(`${tag}: FAILED: ${error}`);
-      outcomes.set(variant.key, { ok: false, error });
+      outcomes.set(stableJson(params), { ok: false, error });
     }
     const seconds = (performance.now() - started) / 1000;
     log(`${tag}: ${seconds.toFixed(1)} s`);
@@ -67,9 +75,10 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
     const series = Object.fromEntries(record.names().series.map((n) => [n, seriesRows(record, n)]));
     runs.push({ variant, seconds, error, series });
   }
+  const outcomeOf = (overrides: Record<string, unknown>) => outcomes.get(keyOf.get(variantOf(overrides).key)!)!;
 
   const claims: ClaimResult[] = def.claims.map((c: ClaimDef<unknown>) =>
-    claimResult(c, outcomes.get(variantOf(claimOverrides(c)).key)!, outcomes.get(variantOf(controlOverrides(c)).key)!),
+    claimResult(c, outcomeOf(claimOverrides(c)), outcomeOf(controlOverrides(c))),
   );
   const verdicts: VerdictsFile = { reproduction: def.id, paper: def.paper, profile: options.params.profile, backend: options.backend, claims, figures };
   return { verdicts, metrics: metricsOf(claims), runs, seeds: mainSeeds, sectionParams: base as Record<string, unknown> };
