@@ -3,6 +3,7 @@ import { doctor } from './doctor.js';
 import { list } from './list.js';
 import { report } from './report.js';
 import { run } from './run.js';
+import { verify } from './verify.js';
 
 export interface Command {
   name: string;
@@ -11,7 +12,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [list, run, report, doctor];
+export const COMMANDS: Command[] = [list, run, report, verify, doctor];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { loadResults } from '../report/load.js';
+import { writeFileAtomic } from '../runner/atomic.js';
+import { compare, expectationsFrom, missingResults } from '../verify/compare.js';
+import { formatExpectations, parseExpectations, readExpectations } from '../verify/expected.js';
+import { junit } from '../verify/junit.js';
+import { markdown } from '../verify/markdown.js';
+import { parseFlags } from './args.js';
+import type { Command } from './commands.js';
+import { UsageError } from './errors.js';
+import { projectRoot } from './root.js';
+
+export const verify: Command = {
+  name: 'verify',
+  summary: 'exit non-zero when a claim or control departs from expected.json (JUnit, Markdown)',
+  help: [
+    'repro verify [--results DIR] [--expected FILE] [--base REV] [--junit FILE] [--markdown FILE] [--update]',
+    '',
+    'Compares results/*/verdicts.json with expected.json (the verdict the project expects of each',
+    'claim, reviewed like code) and checks that every negative control failed as it must.',
+    'Exit 0 when everything is as expected; 1 otherwise, naming each claim that departed.',
+    '',
+    '  --base REV       also compare with expected.json as it was at git revision REV',
+    '  --junit FILE     write JUnit XML (one testcase per claim and per control)',
+    '  --markdown FILE  write a Markdown summary for a pull-request comment',
+    '  --update         rewrite expected.json from the current results (then review its diff)',
+  ].join('\n'),
+  async run(args) {
+    const { values } = parseFlags('verify', args, {
+      results: { type: 'string' }, expected: { type: 'string' }, base: { type: 'string' },
+      junit: { type: 'string' }, markdown: { type: 'string' }, update: { type: 'boolean' },
+    });
+    const root = projectRoot();
+    const expectedFile = path.resolve(root, values.expected ?? 'expected.json');
+    const loaded = await loadResults(path.resolve(root, values.results ?? 'results'));
+    for (const p of loaded.problems) process.stderr.write(`repro verify: ${p.id}: ${p.message}\n`);
+    const results = loaded.reproductions.map((r) => r.verdicts);
+    if (results.length === 0) throw new UsageError(`verify: no results under ${values.results ?? 'results'}/ (run 'dvc repro' or 'repro run <id>' first)`);
+    if (values.update) {
+      writeFileAtomic(expectedFile, formatExpectations({ ...readExpectations(expectedFile), ...expectationsFrom(results) }));
+      process.stderr.write(`repro verify: wrote ${path.relative(root, expectedFile)}; review its diff before committing\n`);
+      return 0;
+    }
+    const checks = compare(results, readExpectations(expectedFile));
+    if (values.junit) writeFileAtomic(path.resolve(values.junit), junit(checks));
+    if (values.markdown) writeFileAtomic(path.resolve(values.markdown), markdown(checks));
+    for (const stale of missingResults(results, readExpectations(expectedFile))) {
+      if (loaded.reproductions.some((r) => stale.startsWith(`${r.id}/`))) process.stderr.write(`repro verify: expected.json names ${stale}, which has no result (removed or renamed claim?)\n`);
+    }
+    if (values.base) {
+      const text = gitShow(root, values.base, path.relative(root, expectedFile));
+      const baseChecks = compare(results, text ? parseExpectations(text, `${values.base}:expected.json`) : {});
+      for (const c of baseChecks.filter((b) => b.expected !== null && b.expected !== b.actual && !b.name.endsWith('/control'))) {
+        process.stdout.write(`changed since ${values.base}: ${c.reproduction}/${c.name} ${c.expected} -> ${c.actual}\n`);
+      }
+    }
+    const bad = checks.filter((c) => !c.ok);
+    for (const c of bad) process.stdout.write(`✗ ${c.reproduction}/${c.name}: ${c.message}\n`);
+    const claims = checks.filter((c) => !c.name.endsWith('/control'));
+    process.stdout.write(`${claims.length} claims and ${checks.length - claims.length} controls checked: ${bad.length === 0 ? 'all as expected' : `${bad.length} not as expected`}\n`);
+    return bad.length === 0 ? 0 : 1;
+  },
+};
+
+function gitShow(root: string, rev: string, file: string): string | null {
+  if (!/^[\w./~^@{}-]+$/.test(rev)) throw new UsageError(`verify: --base got ${JSON.stringify(rev)}; expected a git revision`);
+  try {
+    return execFileSync('git', ['show', `${rev}:${file}`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Reading `results/<id>/{verdicts,metrics,provenance}.json`. Files written by other tools
+ * (or by hand) are not trusted to be complete: missing fields get safe defaults, and a
+ * reproduction whose verdicts cannot be read is reported as a load problem, not a crash.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ClaimResult, FigureResult, MetricsFile, PaperMeta, Provenance, VerdictsFile } from '../types.js';
+
+export interface LoadedReproduction {
+  /** Directory name under resultsDir (the reproduction id). */
+  id: string;
+  dir: string;
+  verdicts: VerdictsFile;
+  metrics: MetricsFile | null;
+  provenance: Provenance | null;
+  /** Problems met while reading (unreadable optional files, id mismatches). */
+  warnings: string[];
+}
+
+export interface LoadProblem {
+  id: string;
+  dir: string;
+  message: string;
+}
+
+export interface LoadedResults {
+  reproductions: LoadedReproduction[];
+  problems: LoadProblem[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function readJson(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function normalizePaper(raw: unknown, id: string): PaperMeta {
+  const p = isObject(raw) ? raw : {};
+  return {
+    ...(p as Partial<PaperMeta>),
+    title: typeof p.title === 'string' && p.title !== '' ? p.title : id,
+    authors: Array.isArray(p.authors) ? p.authors.map(String) : [],
+    year: typeof p.year === 'number' ? p.year : (undefined as unknown as number),
+  };
+}
+
+function normalizeClaim(raw: unknown, index: number): ClaimResult {
+  const c = isObject(raw) ? raw : {};
+  const evidence = isObject(c.evidence) ? c.evidence : {};
+  return {
+    ...(c as Partial<ClaimResult>),
+    id: typeof c.id === 'string' || typeof c.id === 'number' ? String(c.id) : `claim-${index + 1}`,
+    quote: typeof c.quote === 'string' ? c.quote : '',
+    kind: typeof c.kind === 'string' ? c.kind : '',
+    why: typeof c.why === 'string' ? c.why : '',
+    params: isObject(c.params) ? c.params : {},
+    verdict: c.verdict as ClaimResult['verdict'],
+    statistic: typeof c.statistic === 'number' ? c.statistic : null,
+    threshold: typeof c.threshold === 'string' ? c.threshold : '',
+    evidence: {
+      ...(evidence as Partial<ClaimResult['evidence']>),
+      method: typeof evidence.method === 'string' ? evidence.method : '',
+      statistic: typeof evidence.statistic === 'number' ? evidence.statistic : null,
+      threshold: typeof evidence.threshold === 'string' ? evidence.threshold : '',
+      n: typeof evidence.n === 'number' ? evidence.n : (undefined as unknown as number),
+      seeds: Array.isArray(evidence.seeds) ? (evidence.seeds as number[]) : [],
+      reason: typeof evidence.reason === 'string' ? evidence.reason : '',
+    },
+    control: isObject(c.control) ? (c.control as unknown as ClaimResult['control']) : null,
+  };
+}
+
+/** A VerdictsFile with every field the report reads present (values are still untrusted text). */
+export function normalizeVerdicts(raw: unknown, id: string): VerdictsFile {
+  if (!isObject(raw)) throw new Error('verdicts.json is not a JSON object');
+  return {
+    reproduction: typeof raw.reproduction === 'string' ? raw.reproduction : id,
+    paper: normalizePaper(raw.paper, id),
+    profile: typeof raw.profile === 'string' ? raw.profile : '',
+    backend: typeof raw.backend === 'string' ? raw.backend : '',
+    claims: Array.isArray(raw.claims) ? raw.claims.map(normalizeClaim) : [],
+    figures: Array.isArray(raw.figures) ? (raw.figures.filter(isObject) as unknown as FigureResult[]) : [],
+  };
+}
+
+/** Every reproduction under `resultsDir` with a verdicts.json, sorted by id. */
+export async function loadResults(resultsDir: string): Promise<LoadedResults> {
+  const reproductions: LoadedReproduction[] = [];
+  const problems: LoadProblem[] = [];
+  let entries: string[];
+  try {
+    entries = (await readdir(resultsDir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort((a, b) => a.localeCompare(b));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { reproductions, problems };
+    throw err;
+  }
+  for (const id of entries) {
+    const dir = join(resultsDir, id);
+    const verdictsPath = join(dir, 'verdicts.json');
+    if (!(await exists(verdictsPath))) continue;
+    let verdicts: VerdictsFile;
+    try {
+      verdicts = normalizeVerdicts(await readJson(verdictsPath), id);
+    } catch (err) {
+      problems.push({ id, dir, message: `verdicts.json could not be read: ${(err as Error).message}` });
+      continue;
+    }
+    const warnings: string[] = [];
+    if (verdicts.reproduction !== id) {
+      warnings.push(`verdicts.json names reproduction "${verdicts.reproduction}" but lives in results/${id}/`);
+    }
+    const optional = async <T>(name: string): Promise<T | null> => {
+      const path = join(dir, name);
+      if (!(await exists(path))) return null;
+      try {
+        const value = await readJson(path);
+        if (!isObject(value)) throw new Error('not a JSON object');
+        return value as T;
+      } catch (err) {
+        warnings.push(`${name} could not be read: ${(err as Error).message}`);
+        return null;
+      }
+    };
+    const metrics = await optional<MetricsFile>('metrics.json');
+    const provenance = await optional<Provenance>('provenance.json');
+    reproductions.push({ id, dir, verdicts, metrics, provenance, warnings });
+  }
+  return { reproductions, problems };
+}

@@ -1,0 +1,354 @@
+/**
+ * View models: everything a template shows, as plain strings and flags. All text here is
+ * still untrusted; the templates escape it. Only `svg`, `specJson` and `strip` fields are
+ * inlined raw, and they come from vega's renderer (sanitised), `jsonForScript` and
+ * `ciStripSvg` (numbers only).
+ */
+import { chartKind, perSeedChart } from '../charts/index.js';
+import type { ClaimResult, ControlResult, Evidence, Verdict, VerdictCounts } from '../types.js';
+import { VERDICTS } from '../types.js';
+import { type ChartView, chartView } from './chartview.js';
+import type { DvcStage } from './dvc.js';
+import {
+  arxivUrl,
+  asVerdict,
+  fmtDate,
+  fmtDuration,
+  fmtInterval,
+  fmtNum,
+  fmtValue,
+  safeHttpUrl,
+  summarize,
+  uniqueSlug,
+} from './format.js';
+import type { LoadedReproduction } from './load.js';
+import { ciStripSvg } from './strip.js';
+import { parseThreshold } from './threshold.js';
+
+export interface KV {
+  key: string;
+  value: string;
+}
+
+export interface CountView {
+  verdict: Verdict;
+  n: number;
+}
+
+export interface EvidenceView {
+  statistic: string;
+  ci: string | null;
+  ciLevel: string | null;
+  threshold: string;
+  strip: string | null;
+  method: string;
+  n: string;
+  seeds: string;
+  alpha: string | null;
+  reason: string;
+  details: KV[];
+  perSeed: { rows: { seed: string; value: string }[]; summary: string | null; chart: ChartView | null } | null;
+  chart: ChartView | null;
+}
+
+export interface ControlView {
+  params: KV[];
+  why: string;
+  expect: Verdict;
+  verdict: Verdict;
+  expected: boolean;
+  evidence: EvidenceView;
+}
+
+export interface ClaimView {
+  anchor: string;
+  id: string;
+  kind: string;
+  quote: string;
+  verdict: Verdict;
+  rawVerdict: string | null;
+  note: string | null;
+  why: string;
+  params: KV[];
+  evidence: EvidenceView;
+  control: ControlView | null;
+}
+
+export interface PaperView {
+  id: string;
+  file: string;
+  title: string;
+  authors: string;
+  year: string | null;
+  links: { label: string; href: string }[];
+  /** Link values that were not safe http(s) URLs, shown as text. */
+  unlinked: KV[];
+  profile: string;
+  backend: string;
+  backendNote: string | null;
+  runtime: string;
+  date: string;
+  counts: CountView[];
+  controls: { asExpected: number; total: number; text: string };
+  warnings: string[];
+  toc: { anchor: string; id: string; verdict: Verdict }[];
+  claims: ClaimView[];
+  figures: { anchor: string; id: string; title: string; caption: string | null; chart: ChartView | null }[];
+  provenance: ProvenanceView | null;
+  dvc: { lockPath: string | null; stage: DvcStage | null; note: string | null; params: KV[] };
+}
+
+export interface ProvenanceView {
+  gitRev: string;
+  gitDirty: string;
+  dirty: boolean;
+  profile: string;
+  backend: string;
+  backendNote: string | null;
+  params: KV[];
+  versions: KV[];
+  machine: KV[];
+  seeds: string;
+  wall: string;
+  date: string;
+  runs: { params: string; seconds: string }[];
+}
+
+export interface IndexRow {
+  id: string;
+  href: string | null;
+  title: string;
+  year: string | null;
+  claims: { id: string; verdict: Verdict; href: string | null }[];
+  counts: CountView[];
+  controls: string;
+  controlsFull: boolean;
+  runtime: string;
+  backend: string;
+  backendNote: string | null;
+  profile: string;
+  warnings: string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function countVerdicts(claims: readonly { verdict: unknown }[]): VerdictCounts {
+  const counts: VerdictCounts = { pass: 0, fail: 0, inconclusive: 0, error: 0 };
+  for (const c of claims) counts[asVerdict(c.verdict)]++;
+  return counts;
+}
+
+export function countViews(counts: VerdictCounts): CountView[] {
+  return VERDICTS.map((verdict) => ({ verdict, n: counts[verdict] }));
+}
+
+function kvs(record: unknown): KV[] {
+  if (!isObject(record)) return [];
+  return Object.entries(record).map(([key, value]) => ({ key, value: fmtValue(value) }));
+}
+
+function controlsOf(claims: readonly ClaimResult[]): { asExpected: number; total: number; text: string } {
+  const controls = claims.map((c) => c.control).filter((c): c is ControlResult => isObject(c));
+  const asExpected = controls.filter((c) => c.expected === true).length;
+  const total = controls.length;
+  return { asExpected, total, text: total === 0 ? 'no controls' : `${asExpected} / ${total} as expected` };
+}
+
+async function evidenceView(
+  ev: Partial<Evidence> | undefined,
+  top: { statistic?: number | null; ci?: [number, number]; threshold?: string },
+  chartTitle: string,
+): Promise<EvidenceView> {
+  const e = isObject(ev) ? (ev as Partial<Evidence>) : {};
+  const statistic = typeof top.statistic === 'number' ? top.statistic : typeof e.statistic === 'number' ? e.statistic : null;
+  const ci = Array.isArray(top.ci) ? top.ci : Array.isArray(e.ci) ? e.ci : undefined;
+  const threshold = (top.threshold || e.threshold || '').toString();
+  const band = parseThreshold(threshold);
+  const alpha = typeof e.alpha === 'number' && Number.isFinite(e.alpha) ? e.alpha : null;
+  const seeds = Array.isArray(e.seeds) ? e.seeds : [];
+
+  let perSeed: EvidenceView['perSeed'] = null;
+  if (Array.isArray(e.perSeed) && e.perSeed.length > 0) {
+    const rows = e.perSeed.filter(isObject).map((p) => ({ seed: fmtValue(p.seed), value: fmtNum(p.value) }));
+    const finite = e.perSeed
+      .filter(isObject)
+      .filter((p): p is { seed: number; value: number } => typeof p.value === 'number' && Number.isFinite(p.value));
+    const s = summarize(finite.map((p) => p.value));
+    const summary = s
+      ? `mean ${fmtNum(s.mean)}${s.sd !== null ? `, sd ${fmtNum(s.sd)}` : ''}, range [${fmtNum(s.min)}, ${fmtNum(s.max)}] over ${s.n} seed${s.n === 1 ? '' : 's'}`
+      : null;
+    // No second per-seed chart when the evidence chart already is one.
+    const chart =
+      finite.length >= 2 && chartKind(e.chart) !== 'per-seed'
+        ? await chartView(
+            perSeedChart({
+              title: `${chartTitle}: per seed`,
+              yTitle: 'statistic',
+              values: finite.map((p) => ({ seed: Number(p.seed), value: p.value })),
+              band,
+            }),
+          )
+        : null;
+    perSeed = { rows, summary, chart };
+  }
+
+  return {
+    statistic: fmtNum(statistic),
+    ci: fmtInterval(ci),
+    ciLevel: alpha !== null ? `${fmtNum(100 * (1 - alpha))}%` : null,
+    threshold,
+    strip: ciStripSvg({ statistic, ci: ci ?? null, band }),
+    method: String(e.method ?? ''),
+    n: typeof e.n === 'number' ? String(e.n) : '—',
+    seeds: seeds.length > 0 ? seeds.map(fmtValue).join(', ') : '—',
+    alpha: alpha !== null ? fmtNum(alpha) : null,
+    reason: String(e.reason ?? ''),
+    details: kvs(e.details).map((kv) => {
+      const raw = (e.details as Record<string, unknown>)[kv.key];
+      return typeof raw === 'number' ? { key: kv.key, value: fmtNum(raw) } : kv;
+    }),
+    perSeed,
+    chart: await chartView(e.chart, null),
+  };
+}
+
+async function claimView(claim: ClaimResult, anchors: Set<string>): Promise<ClaimView> {
+  const verdict = asVerdict(claim.verdict);
+  const evidence = await evidenceView(claim.evidence, claim, claim.id);
+  let control: ControlView | null = null;
+  if (isObject(claim.control)) {
+    const c = claim.control;
+    control = {
+      params: kvs(c.params),
+      why: String(c.why ?? ''),
+      expect: asVerdict(c.expect),
+      verdict: asVerdict(c.verdict),
+      expected: c.expected === true,
+      evidence: await evidenceView(c.evidence, { statistic: c.evidence?.statistic, ci: c.evidence?.ci, threshold: c.evidence?.threshold }, `${claim.id} (control)`),
+    };
+  }
+  return {
+    anchor: uniqueSlug(`claim-${claim.id}`, anchors),
+    id: claim.id,
+    kind: claim.kind,
+    quote: claim.quote,
+    verdict,
+    rawVerdict: verdict === claim.verdict ? null : String(claim.verdict),
+    note: typeof claim.note === 'string' && claim.note !== '' ? claim.note : null,
+    why: claim.why,
+    params: kvs(claim.params),
+    evidence,
+    control,
+  };
+}
+
+function provenanceView(r: LoadedReproduction): ProvenanceView | null {
+  const p = r.provenance;
+  if (!p) return null;
+  const git = isObject(p.git) ? p.git : { rev: null, dirty: null };
+  const machine = isObject(p.machine) ? p.machine : ({} as Record<string, unknown>);
+  const machineKv: KV[] = [
+    { key: 'CPU', value: fmtValue(machine.cpu ?? '—') },
+    { key: 'cores', value: fmtValue(machine.cores ?? '—') },
+    { key: 'memory', value: typeof machine.memoryGiB === 'number' ? `${fmtNum(machine.memoryGiB)} GiB` : '—' },
+    { key: 'platform', value: fmtValue(machine.platform ?? '—') },
+  ];
+  if (machine.gpu !== undefined) machineKv.push({ key: 'GPU', value: machine.gpu === null ? 'none' : fmtValue(machine.gpu) });
+  return {
+    gitRev: typeof git.rev === 'string' && git.rev !== '' ? git.rev : 'unknown',
+    gitDirty: git.dirty === true ? 'dirty: uncommitted changes' : git.dirty === false ? 'clean' : 'dirty flag unknown',
+    dirty: git.dirty === true,
+    profile: String(p.profile ?? ''),
+    backend: String(p.backend ?? ''),
+    backendNote: typeof p.backendNote === 'string' && p.backendNote !== '' ? p.backendNote : null,
+    params: kvs(p.params),
+    versions: kvs(p.versions),
+    machine: machineKv,
+    seeds: Array.isArray(p.seeds) && p.seeds.length > 0 ? p.seeds.map(fmtValue).join(', ') : '—',
+    wall: fmtDuration(p.durationSeconds),
+    date: fmtDate(p.startedAt),
+    runs: Array.isArray(p.runs)
+      ? p.runs.filter(isObject).map((run) => ({
+          params: isObject(run.params) && Object.keys(run.params).length > 0 ? fmtValue(run.params) : '(main run)',
+          seconds: fmtDuration(run.seconds),
+        }))
+      : [],
+  };
+}
+
+export async function paperView(
+  r: LoadedReproduction,
+  file: string,
+  dvc: { lockPath: string | null; stage: DvcStage | null; note: string | null },
+): Promise<PaperView> {
+  const v = r.verdicts;
+  const paper = v.paper;
+  const links: PaperView['links'] = [];
+  const unlinked: KV[] = [];
+  const addLink = (label: string, raw: unknown, href: string | null) => {
+    if (raw === undefined || raw === null || raw === '') return;
+    if (href) links.push({ label, href });
+    else unlinked.push({ key: label, value: String(raw) });
+  };
+  addLink(`arXiv ${typeof paper.arxiv === 'string' && !/^https?:/i.test(paper.arxiv) ? paper.arxiv : ''}`.trim(), paper.arxiv, arxivUrl(paper.arxiv));
+  addLink('paper', paper.url, safeHttpUrl(paper.url));
+  addLink('code', paper.code, safeHttpUrl(paper.code));
+
+  const anchors = new Set<string>(['claims', 'figures', 'provenance', 'top']);
+  const claims: ClaimView[] = [];
+  for (const claim of v.claims) claims.push(await claimView(claim, anchors));
+  const figures: PaperView['figures'] = [];
+  for (const [i, fig] of v.figures.entries()) {
+    const id = typeof fig.id === 'string' ? fig.id : `figure-${i + 1}`;
+    figures.push({
+      anchor: uniqueSlug(`figure-${id}`, anchors),
+      id,
+      title: typeof fig.title === 'string' ? fig.title : id,
+      caption: typeof fig.caption === 'string' && fig.caption !== '' ? fig.caption : null,
+      chart: await chartView(fig.chart),
+    });
+  }
+  const prov = provenanceView(r);
+  return {
+    id: r.id,
+    file,
+    title: paper.title,
+    authors: paper.authors.join(', '),
+    year: typeof paper.year === 'number' ? String(paper.year) : null,
+    links,
+    unlinked,
+    profile: v.profile || prov?.profile || '—',
+    backend: v.backend || prov?.backend || '—',
+    backendNote: prov?.backendNote ?? null,
+    runtime: prov ? prov.wall : '—',
+    date: prov ? prov.date : '—',
+    counts: countViews(countVerdicts(v.claims)),
+    controls: controlsOf(v.claims),
+    warnings: r.warnings,
+    toc: claims.map((c) => ({ anchor: c.anchor, id: c.id, verdict: c.verdict })),
+    claims,
+    figures,
+    provenance: prov,
+    dvc: { ...dvc, params: dvc.stage ? dvc.stage.params.map((p) => ({ key: `${p.file}: ${p.key}`, value: fmtValue(p.value) })) : [] },
+  };
+}
+
+export function indexRow(r: LoadedReproduction, file: string, anchors: string[]): IndexRow {
+  const v = r.verdicts;
+  const controls = controlsOf(v.claims);
+  return {
+    id: r.id,
+    href: file,
+    title: v.paper.title,
+    year: typeof v.paper.year === 'number' ? String(v.paper.year) : null,
+    claims: v.claims.map((c, i) => ({ id: c.id, verdict: asVerdict(c.verdict), href: `${file}#${anchors[i]}` })),
+    counts: countViews(countVerdicts(v.claims)),
+    controls: controls.total === 0 ? '—' : `${controls.asExpected} / ${controls.total}`,
+    controlsFull: controls.total > 0 && controls.asExpected === controls.total,
+    runtime: fmtDuration(r.provenance?.durationSeconds),
+    backend: v.backend || String(r.provenance?.backend ?? '') || '—',
+    backendNote: typeof r.provenance?.backendNote === 'string' ? r.provenance.backendNote : null,
+    profile: v.profile || '—',
+    warnings: r.warnings,
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * Handlebars templates of the report. `{{ }}` escapes everything; the only `{{{ }}}` are
+ * `svg` / `strip` (generated SVG, sanitised), `specJson` (JSON escaped for a script block),
+ * `css` and `csp` (constants of this module).
+ */
+import Handlebars from 'handlebars';
+import { BUNDLE_PATH } from './assets.js';
+import type { IndexRow, PaperView } from './model.js';
+import { CSS } from './styles.js';
+
+/**
+ * Nothing remote, ever: scripts only from local files (the shared bundle; `file:` for
+ * reports opened from disk, where some browsers don't match 'self'), styles inline
+ * (the page's own and vega-embed's), images inline or local.
+ */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self' file:",
+  "style-src 'unsafe-inline'",
+  "img-src data: 'self'",
+  "connect-src 'none'",
+  "font-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const HEAD = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{{@root.csp}}}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>{{pageTitle}}</title>
+<style>{{{@root.css}}}</style>
+</head>
+<body>
+<main id="top">`;
+
+const FOOT = `<footer>Static report: every chart is drawn as SVG and works with scripts off; with scripts on, charts become interactive (tooltips) using <code>{{@root.bundle}}</code>. Nothing is loaded from the network.</footer>
+</main>
+<script src="{{@root.bundle}}" defer></script>
+</body>
+</html>
+`;
+
+const BADGE = `<span class="badge v-{{verdict}}">{{verdict}}</span>`;
+
+const CHART = `{{#if this}}<figure class="chart"{{#if specJson}} data-chart{{/if}}>
+{{#if title}}<figcaption>{{title}}</figcaption>{{/if}}
+{{#if error}}<p class="chart-error">Chart could not be drawn: {{error}}</p>{{/if}}
+{{#if svg}}<div class="chart-static">{{{svg}}}</div>{{/if}}
+{{#if specJson}}<div class="chart-live" hidden></div>
+<script type="application/json">{{{specJson}}}</script>{{/if}}
+</figure>{{/if}}`;
+
+const KV_TABLE = `{{#if rows.length}}<table class="kv">{{#each rows}}<tr><th scope="row">{{key}}</th><td class="mono">{{value}}</td></tr>{{/each}}</table>{{else}}<p class="muted">{{#if empty}}{{empty}}{{else}}none{{/if}}</p>{{/if}}`;
+
+const COUNTS = `<div class="counts">{{#each counts}}<span class="count v-{{verdict}}"><b>{{n}}</b>{{verdict}}</span>{{/each}}</div>`;
+
+const EVIDENCE = `<div class="decision">
+  <div>
+    <div><span class="stat">{{ev.statistic}}</span>{{#if ev.ci}} <span class="muted">{{#if ev.ciLevel}}{{ev.ciLevel}} {{/if}}CI</span> <span class="mono">{{ev.ci}}</span>{{/if}}</div>
+    <div>threshold: <strong>{{ev.threshold}}</strong></div>
+  </div>
+  <div>{{{ev.strip}}}</div>
+</div>
+<table class="kv">
+  {{#if why}}<tr><th scope="row">why this threshold</th><td>{{why}}</td></tr>{{/if}}
+  <tr><th scope="row">method</th><td>{{ev.method}}</td></tr>
+  <tr><th scope="row">n</th><td class="mono">{{ev.n}}</td></tr>
+  <tr><th scope="row">seeds</th><td class="mono">{{ev.seeds}}</td></tr>
+  {{#if ev.alpha}}<tr><th scope="row">alpha</th><td class="mono">{{ev.alpha}}</td></tr>{{/if}}
+  <tr><th scope="row">reason</th><td>{{ev.reason}}</td></tr>
+</table>
+{{> chart ev.chart}}
+{{#if ev.perSeed}}<h4>per seed</h4>
+{{#if ev.perSeed.summary}}<p class="muted">{{ev.perSeed.summary}}</p>{{/if}}
+<div class="perseed"><div class="table-wrap"><table class="kv"><tr><th>seed</th><th class="num">statistic</th></tr>{{#each ev.perSeed.rows}}<tr><td class="mono">{{seed}}</td><td class="num">{{value}}</td></tr>{{/each}}</table></div>
+{{> chart ev.perSeed.chart}}</div>{{/if}}
+{{#if ev.details.length}}<h4>details</h4>{{> kvTable rows=ev.details}}{{/if}}`;
+
+const INDEX = `${HEAD}
+<h1>Paper reproductions</h1>
+<p class="meta">{{papers}} reproduction{{#unless onePaper}}s{{/unless}}, {{claimsTotal}} claims. Every claim is decided by a pre-registered statistical test; each has a negative control that should come out differently.</p>
+{{> counts counts=totals}}
+{{#if problems.length}}<div class="warn"><strong>Results that could not be read</strong><ul>{{#each problems}}<li><code>{{id}}</code>: {{message}}</li>{{/each}}</ul></div>{{/if}}
+{{#if rows.length}}
+<div class="table-wrap">
+<table class="matrix">
+<thead><tr><th>paper</th><th>claims</th>{{#each verdictNames}}<th class="num">{{this}}</th>{{/each}}<th class="num" title="negative controls that came out as expected">control power</th><th class="num">runtime</th><th>backend</th><th>profile</th></tr></thead>
+<tbody>
+{{#each rows}}<tr>
+<td><a href="{{href}}">{{title}}</a>{{#if year}} <span class="muted">({{year}})</span>{{/if}}<br><code class="muted">{{id}}</code>{{#each warnings}}<div class="muted">⚠ {{this}}</div>{{/each}}</td>
+<td><div class="claims">{{#each claims}}<a class="badge v-{{verdict}}" href="{{href}}" title="{{verdict}}">{{id}}</a>{{else}}<span class="muted">no claims</span>{{/each}}</div></td>
+{{#each counts}}<td class="num">{{#if n}}<span class="badge v-{{verdict}}">{{n}}</span>{{else}}<span class="muted">0</span>{{/if}}</td>{{/each}}
+<td class="num"><span class="{{#if controlsFull}}power-ok{{else}}power-bad{{/if}}">{{controls}}</span></td>
+<td class="num">{{runtime}}</td>
+<td>{{backend}}{{#if backendNote}}<br><span class="muted">{{backendNote}}</span>{{/if}}</td>
+<td>{{profile}}</td>
+</tr>{{/each}}
+</tbody>
+</table>
+</div>
+{{else}}<p class="muted">No results found.</p>{{/if}}
+${FOOT}`;
+
+const PAPER = `${HEAD}
+<p class="nav"><a href="index.html">← all reproductions</a></p>
+<h1>{{p.title}}</h1>
+<p class="meta">{{#if p.authors}}{{p.authors}}{{/if}}{{#if p.year}} · {{p.year}}{{/if}} · <code>{{p.id}}</code></p>
+{{#if p.links.length}}<p class="links">{{#each p.links}}<a href="{{href}}" rel="noopener noreferrer">{{label}}</a>{{/each}}</p>{{/if}}
+{{#if p.unlinked.length}}<p class="muted">{{#each p.unlinked}}{{key}}: {{value}} {{/each}}</p>{{/if}}
+{{#each p.warnings}}<div class="warn">{{this}}</div>{{/each}}
+{{> counts counts=p.counts}}
+<p class="meta">profile <strong>{{p.profile}}</strong> · backend <strong>{{p.backend}}</strong>{{#if p.backendNote}} ({{p.backendNote}}){{/if}} · runtime {{p.runtime}} · run {{p.date}} · control power {{p.controls.text}}</p>
+
+<h2 id="claims">Claims</h2>
+{{#if p.toc.length}}<ol class="toc">{{#each p.toc}}<li><a href="#{{anchor}}">{{id}}</a> {{> badge}}</li>{{/each}}</ol>{{else}}<p class="muted">This reproduction has no claims.</p>{{/if}}
+
+{{#each p.claims}}
+<section class="claim" id="{{anchor}}">
+<div class="claim-head"><h3>{{id}}</h3>{{> badge}}{{#if kind}}<span class="muted">{{kind}}</span>{{/if}}{{#if rawVerdict}}<span class="muted">(recorded verdict: {{rawVerdict}})</span>{{/if}}</div>
+<blockquote>{{quote}}</blockquote>
+{{#if note}}<p class="note"><strong>Note:</strong> {{note}}</p>{{/if}}
+{{> evidence ev=evidence why=why}}
+{{#if params.length}}<h4>claim params</h4>{{> kvTable rows=params}}{{/if}}
+{{#if control}}<div class="control">
+<h4>negative control</h4>
+<p>expected {{> badge verdict=control.expect}} · got {{> badge verdict=control.verdict}} ·
+{{#if control.expected}}<span class="power-ok">✓ as expected: the test has power</span>{{else}}<span class="power-bad">✗ not as expected: the test did not tell the control apart</span>{{/if}}</p>
+<p>{{control.why}}</p>
+<h4>control params</h4>
+{{> kvTable rows=control.params empty="no changes"}}
+<details><summary>control evidence</summary>
+{{> evidence ev=control.evidence why=""}}
+</details>
+</div>{{else}}<p class="muted">No negative control for this claim.</p>{{/if}}
+</section>
+{{/each}}
+
+{{#if p.figures.length}}<h2 id="figures">Figures</h2>
+{{#each p.figures}}<section id="{{anchor}}"><h3>{{title}}</h3>{{#if caption}}<p class="figure-caption">{{caption}}</p>{{/if}}{{> chart chart}}</section>{{/each}}{{/if}}
+
+<h2 id="provenance">Provenance</h2>
+{{#if p.provenance}}{{#with p.provenance}}
+<table class="kv">
+<tr><th scope="row">git revision</th><td class="mono">{{gitRev}} <span class="{{#if dirty}}power-bad{{else}}muted{{/if}}">({{gitDirty}})</span></td></tr>
+<tr><th scope="row">profile</th><td class="mono">{{profile}}</td></tr>
+<tr><th scope="row">backend</th><td class="mono">{{backend}}{{#if backendNote}} <span class="muted">({{backendNote}})</span>{{/if}}</td></tr>
+<tr><th scope="row">seeds</th><td class="mono">{{seeds}}</td></tr>
+<tr><th scope="row">wall time</th><td>{{wall}}</td></tr>
+<tr><th scope="row">started</th><td>{{date}}</td></tr>
+</table>
+<h4>params</h4>{{> kvTable rows=params}}
+<h4>versions</h4>{{> kvTable rows=versions}}
+<h4>machine</h4>{{> kvTable rows=machine}}
+{{#if runs.length}}<h4>runs</h4><div class="table-wrap"><table><tr><th>params</th><th class="num">time</th></tr>{{#each runs}}<tr><td class="mono">{{params}}</td><td class="num">{{seconds}}</td></tr>{{/each}}</table></div>{{/if}}
+{{/with}}{{else}}<p class="muted">No provenance.json for this reproduction.</p>{{/if}}
+<h3>DVC stage</h3>
+{{#if p.dvc.stage}}{{#with p.dvc.stage}}
+<table class="kv"><tr><th scope="row">stage</th><td class="mono">{{name}}</td></tr>{{#if cmd}}<tr><th scope="row">command</th><td class="mono">{{cmd}}</td></tr>{{/if}}<tr><th scope="row">lock file</th><td class="mono">{{@root.p.dvc.lockPath}}</td></tr></table>
+<h4>dependencies</h4>
+{{#if deps.length}}<div class="table-wrap"><table><tr><th>path</th><th>hash</th><th class="num">size</th><th class="num">files</th></tr>{{#each deps}}<tr><td class="mono">{{path}}</td><td class="mono">{{hash}}</td><td class="num">{{size}}</td><td class="num">{{nfiles}}</td></tr>{{/each}}</table></div>{{else}}<p class="muted">none</p>{{/if}}
+<h4>params (as locked)</h4>{{> kvTable rows=@root.p.dvc.params}}
+<h4>outputs</h4>
+{{#if outs.length}}<div class="table-wrap"><table><tr><th>path</th><th>hash</th><th class="num">size</th><th class="num">files</th></tr>{{#each outs}}<tr><td class="mono">{{path}}</td><td class="mono">{{hash}}</td><td class="num">{{size}}</td><td class="num">{{nfiles}}</td></tr>{{/each}}</table></div>{{else}}<p class="muted">none</p>{{/if}}
+{{/with}}{{else}}<p class="muted">{{p.dvc.note}}</p>{{/if}}
+${FOOT}`;
+
+const hb = Handlebars.create();
+hb.registerPartial('badge', BADGE);
+hb.registerPartial('chart', CHART);
+hb.registerPartial('kvTable', KV_TABLE);
+hb.registerPartial('counts', COUNTS);
+hb.registerPartial('evidence', EVIDENCE);
+
+const compileOptions = { strict: false, noEscape: false, knownHelpersOnly: false };
+const indexTemplate = hb.compile(INDEX, compileOptions);
+const paperTemplate = hb.compile(PAPER, compileOptions);
+
+const common = { csp: CSP, css: CSS, bundle: BUNDLE_PATH };
+
+export function renderIndex(view: {
+  rows: IndexRow[];
+  totals: { verdict: string; n: number }[];
+  problems: { id: string; message: string }[];
+  claimsTotal: number;
+}): string {
+  return indexTemplate({
+    ...common,
+    ...view,
+    pageTitle: 'Paper reproductions',
+    papers: view.rows.length,
+    onePaper: view.rows.length === 1,
+    verdictNames: ['pass', 'fail', 'inconclusive', 'error'],
+  });
+}
+
+export function renderPaper(p: PaperView): string {
+  return paperTemplate({ ...common, p, pageTitle: `${p.title} · reproduction` });
+}

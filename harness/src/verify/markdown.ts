@@ -1,0 +1,32 @@
+/** A Markdown summary fit for a pull-request comment: counts, then what changed, then every claim. */
+import { formatNumber } from '../claims/band.js';
+import type { Check } from './compare.js';
+
+const ICON: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive', error: '💥 error' };
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
+
+export function markdown(checks: readonly Check[]): string {
+  const claims = checks.filter((c) => !c.name.endsWith('/control'));
+  const counts = { pass: 0, fail: 0, inconclusive: 0, error: 0 };
+  for (const c of claims) counts[c.actual]++;
+  const bad = checks.filter((c) => !c.ok);
+  const lines = [
+    `### Reproduced claims: ${counts.pass} pass, ${counts.fail} fail, ${counts.inconclusive} inconclusive, ${counts.error} error`,
+    '',
+    bad.length === 0 ? 'Every claim and control has the verdict the project expects.' : `**${bad.length} departure${bad.length > 1 ? 's' : ''} from expected.json:**`,
+    ...bad.map((c) => `- \`${c.reproduction}/${c.name}\`: ${cell(c.message)}`),
+    '',
+    '| paper | claim | verdict | expected | statistic | threshold | control |',
+    '|---|---|---|---|---|---|---|',
+    ...claims.map((c) => {
+      const control = c.claim.control ? `${c.claim.control.verdict}${c.claim.control.expected ? '' : ' (⚠ not as expected)'}` : '—';
+      const stat = c.claim.statistic === null ? 'n/a' : formatNumber(c.claim.statistic);
+      return `| ${cell(c.reproduction)} | ${cell(c.name)} | ${ICON[c.actual]} | ${c.expected ?? '—'} | ${stat} | ${cell(c.claim.threshold)} | ${control} |`;
+    }),
+    '',
+  ];
+  return lines.join('\n');
+}
