@@ -35,6 +35,8 @@ export interface Evidence {
   details?: Record<string, number | string | boolean | null>;
   /** The evidence chart: data, fit and threshold. */
   chart?: ChartSpec;
+  /** Further evidence charts, e.g. one per part of an `all-of` claim. */
+  moreCharts?: ChartSpec[];
 }
 
 export interface ControlResult {

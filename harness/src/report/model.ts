@@ -49,6 +49,7 @@ export interface EvidenceView {
   details: KV[];
   perSeed: { rows: { seed: string; value: string }[]; summary: string | null; chart: ChartView | null } | null;
   chart: ChartView | null;
+  moreCharts: ChartView[];
 }
 
 export interface ControlView {
@@ -209,6 +210,7 @@ async function evidenceView(
     }),
     perSeed,
     chart: await chartView(e.chart, null),
+    moreCharts: (await Promise.all((Array.isArray(e.moreCharts) ? e.moreCharts : []).map((c) => chartView(c, null)))).filter((c): c is ChartView => c !== null),
   };
 }
 

@@ -75,7 +75,7 @@ const EVIDENCE = `<div class="decision">
   {{#if ev.alpha}}<tr><th scope="row">alpha</th><td class="mono">{{ev.alpha}}</td></tr>{{/if}}
   <tr><th scope="row">reason</th><td>{{ev.reason}}</td></tr>
 </table>
-{{> chart ev.chart}}
+{{> chart ev.chart}}{{#each ev.moreCharts}}{{> chart this}}{{/each}}
 {{#if ev.perSeed}}<h4>per seed</h4>
 {{#if ev.perSeed.summary}}<p class="muted">{{ev.perSeed.summary}}</p>{{/if}}
 <div class="perseed"><div class="table-wrap"><table class="kv"><tr><th>seed</th><th class="num">statistic</th></tr>{{#each ev.perSeed.rows}}<tr><td class="mono">{{seed}}</td><td class="num">{{value}}</td></tr>{{/each}}</table></div>

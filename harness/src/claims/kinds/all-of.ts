@@ -26,6 +26,7 @@ export function allOf(...checks: [Check, ...Check[]]): Check {
         method: parts.map((p) => p.method).join('; '),
         reason: parts.map((p, i) => `(${i + 1}) ${p.verdict}: ${p.reason}`).join(' '),
         details,
+        moreCharts: parts.slice(1).flatMap((p) => [p.chart, ...(p.moreCharts ?? [])]).filter((c) => c !== undefined),
       };
     },
   };

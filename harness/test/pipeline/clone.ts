@@ -1,0 +1,34 @@
+/**
+ * A throwaway copy of the working tree (tracked and untracked-but-not-ignored files, as a fresh
+ * clone would have them plus uncommitted edits), committed in a new git repo, with node_modules
+ * linked from this checkout so nothing is installed again.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+export function cloneWorkingTree(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'repro-clone-'));
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT })
+    .toString().split('\0').filter(Boolean);
+  for (const file of files) {
+    const from = path.join(ROOT, file);
+    const to = path.join(dir, file);
+    mkdirSync(path.dirname(to), { recursive: true });
+    try {
+      cpSync(from, to);
+    } catch {
+      // A file deleted in the working tree but still tracked: a clone of the edit would lack it too.
+    }
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('-c', 'user.email=test@localhost', '-c', 'user.name=test', 'add', '-A');
+  git('-c', 'user.email=test@localhost', '-c', 'user.name=test', 'commit', '-qm', 'snapshot');
+  return dir;
+}
