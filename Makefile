@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed.stamp
 VENV_STAMP := .venv/.requirements.sha256
 DVC := .venv/bin/dvc
 
-.PHONY: setup native repro test bench doctor clean help
+.PHONY: setup native browser repro test bench doctor clean help
 
 help:
 	@echo "make repro   set up, then dvc repro (smoke profile) -> reports/index.html"
@@ -35,7 +35,10 @@ repro: setup
 	$(DVC) repro
 	@echo "reports: $(CURDIR)/reports/index.html"
 
-test: setup
+browser:
+	bash scripts/setup-browser.sh
+
+test: setup browser
 	npx ava
 
 bench: setup

@@ -1,0 +1,76 @@
+/**
+ * The published report in a real browser (Debian's Chromium through playwright-core): every page
+ * opened from disk makes no network request, logs no error, runs no injected script, renders
+ * every chart interactively, and shows a tooltip on hover. Screenshots go to test-artifacts/.
+ */
+import test from 'ava';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildFixtureReport, type BuiltReport } from '../report/helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.resolve('test-artifacts', 'browser');
+
+let browser: Browser;
+let report: BuiltReport;
+
+test.before(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run 'bash scripts/setup-browser.sh' (make test does)`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  report = await buildFixtureReport();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // Without the background-networking flags Chromium phones home at start, which is not the page's doing.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+test.after.always(async () => {
+  await browser?.close();
+  await report?.cleanup();
+});
+
+test.serial('every page: no network request, no console error, no injected script, every chart interactive', async (t) => {
+  t.true(report.pages.length >= 2);
+  for (const file of report.pages) {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const requests: string[] = [];
+    const errors: string[] = [];
+    const dialogs: string[] = [];
+    page.on('request', (r) => { if (!/^(file|data|about):/.test(r.url())) requests.push(r.url()); });
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+    await page.goto(`file://${file}`);
+    await page.waitForLoadState('load');
+    const figures = page.locator('[data-chart]');
+    const count = await figures.count();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-chart] .chart-live svg, [data-chart] .chart-live canvas').length >= n, count, { timeout: 15000 });
+    const marks = await page.locator('[data-chart] .chart-live svg .mark-symbol path, [data-chart] .chart-live svg .mark-line path, [data-chart] .chart-live svg .mark-rect path, [data-chart] .chart-live svg .mark-image image, [data-chart] .chart-live svg .mark-rule line').count();
+    const name = path.basename(file, '.html');
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    t.deepEqual(requests, [], `${name}: network requests`);
+    t.deepEqual(errors, [], `${name}: console errors`);
+    t.deepEqual(dialogs, [], `${name}: an injected script ran`);
+    if (name !== 'index') t.true(count > 0 && marks > 0, `${name}: ${count} charts, ${marks} marks`);
+    await page.close();
+  }
+});
+
+test.serial('hovering a point of a chart shows its tooltip', async (t) => {
+  const file = report.pages.find((p) => !p.endsWith('index.html'))!;
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(`file://${file}`);
+  await page.waitForSelector('[data-chart] .chart-live svg .mark-symbol path', { timeout: 15000 });
+  const point = page.locator('[data-chart] .chart-live svg .mark-symbol path').first();
+  await point.scrollIntoViewIfNeeded();
+  const box = await point.boundingBox();
+  t.truthy(box);
+  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  const tooltip = page.locator('#vg-tooltip-element');
+  await tooltip.waitFor({ state: 'visible', timeout: 5000 });
+  t.regex((await tooltip.textContent()) ?? '', /\d/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'tooltip.png') });
+  await page.close();
+});
