@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { buildReport } from '../report/index.js';
+import { expectationsAt } from '../verify/baseline.js';
 import { parseFlags } from './args.js';
 import type { Command } from './commands.js';
 import { projectRoot } from './root.js';
@@ -7,9 +8,15 @@ import { projectRoot } from './root.js';
 export const report: Command = {
   name: 'report',
   summary: 'render reports/ (index.html and a page per paper) from results/',
-  help: 'repro report [--results DIR] [--out DIR]\n\nRenders self-contained, offline HTML reports from results/*/ (default out: reports/).',
+  help: [
+    'repro report [--results DIR] [--out DIR] [--base REV]',
+    '',
+    'Renders self-contained, offline HTML reports from results/*/ (default out: reports/). The index',
+    'lists the claims whose verdict differs from expected.json, or from expected.json as it was at',
+    'git revision REV with --base.',
+  ].join('\n'),
   async run(args) {
-    const { values } = parseFlags('report', args, { results: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseFlags('report', args, { results: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' } });
     const root = projectRoot();
     const started = performance.now();
     const { pages } = await buildReport({
@@ -17,6 +24,7 @@ export const report: Command = {
       outDir: path.resolve(root, values.out ?? 'reports'),
       dvcLockPath: path.join(root, 'dvc.lock'),
       repoRoot: root,
+      baseline: expectationsAt(root, path.join(root, 'expected.json'), values.base),
     });
     process.stderr.write(`repro report: ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     return 0;

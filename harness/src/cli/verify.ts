@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { loadResults } from '../report/load.js';
 import { writeFileAtomic } from '../runner/atomic.js';
 import { compare, expectationsFrom, missingResults } from '../verify/compare.js';
-import { formatExpectations, parseExpectations, readExpectations } from '../verify/expected.js';
+import { expectationsAt } from '../verify/baseline.js';
+import { formatExpectations, readExpectations } from '../verify/expected.js';
 import { junit } from '../verify/junit.js';
 import { markdown } from '../verify/markdown.js';
 import { parseFlags } from './args.js';
@@ -49,8 +49,7 @@ export const verify: Command = {
       if (loaded.reproductions.some((r) => stale.startsWith(`${r.id}/`))) process.stderr.write(`repro verify: expected.json names ${stale}, which has no result (removed or renamed claim?)\n`);
     }
     if (values.base) {
-      const text = gitShow(root, values.base, path.relative(root, expectedFile));
-      const baseChecks = compare(results, text ? parseExpectations(text, `${values.base}:expected.json`) : {});
+      const baseChecks = compare(results, expectationsAt(root, expectedFile, values.base).expectations);
       for (const c of baseChecks.filter((b) => b.expected !== null && b.expected !== b.actual && !b.name.endsWith('/control'))) {
         process.stdout.write(`changed since ${values.base}: ${c.reproduction}/${c.name} ${c.expected} -> ${c.actual}\n`);
       }
@@ -62,12 +61,3 @@ export const verify: Command = {
     return bad.length === 0 ? 0 : 1;
   },
 };
-
-function gitShow(root: string, rev: string, file: string): string | null {
-  if (!/^[\w./~^@{}-]+$/.test(rev)) throw new UsageError(`verify: --base got ${JSON.stringify(rev)}; expected a git revision`);
-  try {
-    return execFileSync('git', ['show', `${rev}:${file}`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-  } catch {
-    return null;
-  }
-}

@@ -7,6 +7,26 @@ import { loadResults } from './load.js';
 import { countVerdicts, countViews, indexRow, paperView, type IndexRow } from './model.js';
 import { renderIndex, renderPaper } from './templates.js';
 import { writeFileAtomic } from './write.js';
+import type { Expectations } from '../verify/expected.js';
+import type { VerdictsFile } from '../types.js';
+import type { ChangesView } from './templates.js';
+
+/** Claims whose verdict differs from the baseline's expectation (new claims included). */
+function changesView(results: VerdictsFile[], rows: IndexRow[], baseline: { label: string; expectations: Expectations }): ChangesView {
+  const changed = results.flatMap((v) => {
+    const row = rows.find((r) => r.id === v.reproduction);
+    return v.claims
+      .filter((c) => baseline.expectations[v.reproduction]?.[c.id] !== c.verdict)
+      .map((c) => ({
+        reproduction: v.reproduction,
+        claim: c.id,
+        href: row?.claims.find((k) => k.id === c.id)?.href ?? '#',
+        before: baseline.expectations[v.reproduction]?.[c.id] ?? null,
+        after: c.verdict,
+      }));
+  });
+  return { title: `Changes against ${baseline.label}`, beforeLabel: baseline.label, none: `Every verdict is as in ${baseline.label}.`, rows: changed };
+}
 
 export interface BuildReportOptions {
   resultsDir: string;
@@ -15,6 +35,8 @@ export interface BuildReportOptions {
   dvcLockPath?: string;
   /** Default: the working directory. */
   repoRoot?: string;
+  /** What the verdicts are compared with on the index page (expected.json, or as it was at a base revision). */
+  baseline?: { label: string; expectations: Expectations } | null;
 }
 
 /** A path relative to the repository root when it lies inside it (pages show no home dirs). */
@@ -66,6 +88,7 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
       totals: countViews(countVerdicts(allClaims)),
       problems: problems.map((p) => ({ id: p.id, message: p.message })),
       claimsTotal: allClaims.length,
+      changes: opts.baseline ? changesView(reproductions.map((r) => r.verdicts), rows, opts.baseline) : null,
     }),
   );
   return { pages: [indexPath, ...pages] };

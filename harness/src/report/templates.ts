@@ -86,6 +86,7 @@ const INDEX = `${HEAD}
 <h1>Paper reproductions</h1>
 <p class="meta">{{papers}} reproduction{{#unless onePaper}}s{{/unless}}, {{claimsTotal}} claims. Every claim is decided by a pre-registered statistical test; each has a negative control that should come out differently.</p>
 {{> counts counts=totals}}
+{{#if changes}}<section class="changes"><h2>{{changes.title}}</h2>{{#if changes.rows.length}}<table class="matrix"><thead><tr><th>paper</th><th>claim</th><th>{{changes.beforeLabel}}</th><th>now</th></tr></thead><tbody>{{#each changes.rows}}<tr><td><code>{{reproduction}}</code></td><td><a href="{{href}}">{{claim}}</a></td><td>{{#if before}}<span class="badge v-{{before}}">{{before}}</span>{{else}}<span class="muted">none</span>{{/if}}</td><td><span class="badge v-{{after}}">{{after}}</span></td></tr>{{/each}}</tbody></table>{{else}}<p class="muted">{{changes.none}}</p>{{/if}}</section>{{/if}}
 {{#if problems.length}}<div class="warn"><strong>Results that could not be read</strong><ul>{{#each problems}}<li><code>{{id}}</code>: {{message}}</li>{{/each}}</ul></div>{{/if}}
 {{#if rows.length}}
 <div class="table-wrap">
@@ -183,7 +184,15 @@ const paperTemplate = hb.compile(PAPER, compileOptions);
 
 const common = { csp: CSP, css: CSS, bundle: BUNDLE_PATH };
 
+export interface ChangesView {
+  title: string;
+  beforeLabel: string;
+  none: string;
+  rows: { reproduction: string; claim: string; href: string; before: string | null; after: string }[];
+}
+
 export function renderIndex(view: {
+  changes?: ChangesView | null;
   rows: IndexRow[];
   totals: { verdict: string; n: number }[];
   problems: { id: string; message: string }[];
