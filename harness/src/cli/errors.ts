@@ -1,16 +1,24 @@
 /** How errors reach the user: one readable message, and an exit code by kind. */
 import { ParamsError } from '../params/errors.js';
 import { UnknownReproductionError } from '../registry/discover.js';
+import { ExpectationsError } from '../verify/expected.js';
 
 export class UsageError extends Error {}
 
 /** 2 for what the user can fix in a command or file; 1 for the rest. */
+const USER_ERRORS: (abstract new (...args: never[]) => Error)[] = [ParamsError, UnknownReproductionError, UsageError, ExpectationsError];
+
+/** Errors the user can fix in a command or a file (as opposed to bugs and crashes). */
+function isUserError(error: unknown): boolean {
+  return USER_ERRORS.some((kind) => error instanceof kind);
+}
+
 export function exitCodeOf(error: unknown): number {
-  return error instanceof ParamsError || error instanceof UnknownReproductionError || error instanceof UsageError ? 2 : 1;
+  return isUserError(error) ? 2 : 1;
 }
 
 export function formatError(error: unknown): string {
-  if (error instanceof ParamsError || error instanceof UnknownReproductionError || error instanceof UsageError) {
+  if (isUserError(error)) {
     return `repro: ${error.message}`;
   }
   if (error instanceof Error) return `repro: ${error.stack ?? error.message}`;
