@@ -6,11 +6,9 @@ import { ExpectationsError } from '../verify/expected.js';
 export class UsageError extends Error {}
 
 /** 2 for what the user can fix in a command or file; 1 for the rest. */
-const USER_ERRORS: (abstract new (...args: never[]) => Error)[] = [ParamsError, UnknownReproductionError, UsageError, ExpectationsError];
-
 /** Errors the user can fix in a command or a file (as opposed to bugs and crashes). */
 function isUserError(error: unknown): boolean {
-  return USER_ERRORS.some((kind) => error instanceof kind);
+  return error instanceof ParamsError || error instanceof UnknownReproductionError || error instanceof UsageError || error instanceof ExpectationsError;
 }
 
 export function exitCodeOf(error: unknown): number {
