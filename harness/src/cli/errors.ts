@@ -5,12 +5,12 @@ import { ExpectationsError } from '../verify/expected.js';
 
 export class UsageError extends Error {}
 
-/** 2 for what the user can fix in a command or file; 1 for the rest. */
 /** Errors the user can fix in a command or a file (as opposed to bugs and crashes). */
-function isUserError(error: unknown): boolean {
+function isUserError(error: unknown): error is Error {
   return error instanceof ParamsError || error instanceof UnknownReproductionError || error instanceof UsageError || error instanceof ExpectationsError;
 }
 
+/** 2 for what the user can fix in a command or file; 1 for the rest. */
 export function exitCodeOf(error: unknown): number {
   return isUserError(error) ? 2 : 1;
 }
