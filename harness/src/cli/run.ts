@@ -1,6 +1,8 @@
 import path from 'node:path';
-import { assertKnownId } from '../registry/discover.js';
-import { runInChild } from '../runner/spawn.js';
+import { readParamsFile } from '../params/load.js';
+import { assertKnownId, loadReproduction } from '../registry/discover.js';
+import { writeFailureResults } from '../runner/failure.js';
+import { runInChild, type SpawnResult } from '../runner/spawn.js';
 import { intFlag, parseFlags } from './args.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
@@ -22,11 +24,14 @@ export const run: Command = {
     '  --timeout S       kill the run after S seconds (default 1800)',
     '  --memory MIB      heap cap of the child (default 8192)',
     '  --seed-base N     shift all seeds by N (fresh seeds for stability checks)',
+    '  --keep-going      if the run crashes, times out or runs out of memory, record `error` verdicts',
+    '                    with the reason and exit 0, so a pipeline goes on to the other papers and',
+    '                    the report (dvc.yaml uses this; without it, previous results are kept)',
     '  REPRO_BACKEND=native|wasm|cpu forces a compute backend.',
   ].join('\n'),
   async run(args) {
     const { values, positionals } = parseFlags('run', args, {
-      params: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' }, memory: { type: 'string' }, 'seed-base': { type: 'string' },
+      params: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' }, memory: { type: 'string' }, 'seed-base': { type: 'string' }, 'keep-going': { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError(`run: expected exactly one reproduction id, got ${positionals.length} (see 'repro list')`);
     const root = projectRoot();
@@ -41,8 +46,24 @@ export const run: Command = {
       memoryMiB: intFlag('run', 'memory', values.memory, 8192, 64),
       seedBase: intFlag('run', 'seed-base', values['seed-base'], 0),
     });
-    if (result.timedOut) process.stderr.write(`repro: run ${id} timed out after ${result.seconds.toFixed(0)} s; previous results kept\n`);
-    else if (result.exitCode !== 0) process.stderr.write(`repro: run ${id} failed (exit ${result.exitCode}); previous results kept\n`);
-    return result.exitCode;
+    if (result.exitCode === 0) return 0;
+    const reason = failureReason(result);
+    // Exit 2 is a mistake in params or ids: nothing to record, the user must fix it.
+    if (!values['keep-going'] || result.exitCode === 2) {
+      process.stderr.write(`repro: run ${id}: ${reason}; previous results kept\n`);
+      return result.exitCode;
+    }
+    const def = await loadReproduction(root, id);
+    const profile = readParamsFile(values.params ? path.resolve(values.params) : path.join(root, 'params.yaml')).profile;
+    writeFailureResults(values.out ? path.resolve(values.out) : path.join(root, 'results', id), def, { root, profile, reason, seconds: result.seconds });
+    process.stderr.write(`repro: run ${id}: ${reason}; recorded as error verdicts (--keep-going)\n`);
+    return 0;
   },
 };
+
+function failureReason(r: SpawnResult): string {
+  if (r.timedOut) return `timed out after ${r.seconds.toFixed(0)} s`;
+  if (r.signal) return `killed by ${r.signal} after ${r.seconds.toFixed(0)} s${r.signal === 'SIGABRT' || r.outOfMemory ? ' (out of memory?)' : ''}`;
+  if (r.outOfMemory) return `ran out of memory after ${r.seconds.toFixed(0)} s (see --memory)`;
+  return `the run failed with exit code ${r.exitCode} after ${r.seconds.toFixed(0)} s`;
+}

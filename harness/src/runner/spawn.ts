@@ -18,7 +18,7 @@ export interface SpawnOptions {
   stderr?: 'inherit' | 'pipe';
 }
 
-export interface SpawnResult { exitCode: number; seconds: number; timedOut: boolean; stderr: string }
+export interface SpawnResult { exitCode: number; seconds: number; timedOut: boolean; signal: string | null; outOfMemory: boolean; stderr: string }
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 /** tsx by absolute URL, so the child can start from any working directory. */
@@ -48,6 +48,8 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
     exitCode: result.exitCode ?? (result.timedOut ? 124 : 1),
     seconds: (performance.now() - started) / 1000,
     timedOut: Boolean(result.timedOut),
+    signal: result.signal ?? null,
+    outOfMemory: /heap out of memory|Allocation failed/.test(typeof result.stderr === 'string' ? result.stderr : ''),
     stderr: typeof result.stderr === 'string' ? result.stderr : '',
   };
 }

@@ -1,0 +1,48 @@
+import test from 'ava';
+import { execa } from 'execa';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { VerdictsFile } from '../../src/types.js';
+import { toyProject } from './toy.js';
+
+const CLI = fileURLToPath(new URL('../../bin/repro.js', import.meta.url));
+const repro = (cwd: string, ...args: string[]) => execa(process.execPath, [CLI, ...args], { cwd, reject: false, all: true, env: { REPRO_BACKEND: 'cpu' } });
+const params = (mode: string) => `profile: smoke\npapers:\n  toy:\n    smoke: { seeds: 2, slope: 1, mode: ${mode} }\n    paper: { seeds: 2, slope: 1, mode: ok }\n`;
+const verdicts = (root: string) => JSON.parse(readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'), 'utf8')) as VerdictsFile;
+
+test('a hang past the timeout: without --keep-going the old results stay and the exit is non-zero', async (t) => {
+  const root = toyProject();
+  t.is((await repro(root, 'run', 'toy')).exitCode, 0);
+  const before = readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'), 'utf8');
+  writeFileSync(path.join(root, 'params.yaml'), params('hang'));
+  const r = await repro(root, 'run', 'toy', '--timeout', '6');
+  t.not(r.exitCode, 0);
+  t.regex(r.stderr, /run toy: timed out after \d+ s; previous results kept/);
+  t.is(readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'), 'utf8'), before);
+});
+
+test('a hang with --keep-going becomes error verdicts with the reason, exit 0 (the pipeline goes on)', async (t) => {
+  const root = toyProject(params('hang'));
+  const r = await repro(root, 'run', 'toy', '--timeout', '6', '--keep-going');
+  t.is(r.exitCode, 0, r.all);
+  const v = verdicts(root);
+  t.true(v.claims.every((c) => c.verdict === 'error' && /timed out/.test(c.evidence.reason)));
+  t.is(v.claims.length, 2);
+});
+
+test('running out of memory under the heap cap is caught and recorded with --keep-going', async (t) => {
+  const root = toyProject(params('oom'));
+  const r = await repro(root, 'run', 'toy', '--memory', '96', '--keep-going');
+  t.is(r.exitCode, 0, r.all);
+  const v = verdicts(root);
+  t.true(v.claims.every((c) => c.verdict === 'error'));
+  t.regex(v.claims[0].evidence.reason, /SIGABRT|out of memory|exit code/);
+});
+
+test('bad params are never papered over by --keep-going: exit 2 and nothing written', async (t) => {
+  const root = toyProject(params('sideways'));
+  const r = await repro(root, 'run', 'toy', '--keep-going');
+  t.is(r.exitCode, 2);
+  t.regex(r.stderr, /papers\.toy\.smoke\.mode: got "sideways" \(string\); expected one of "ok", "throw", "nan", "hang", "oom"/);
+});
