@@ -123,5 +123,6 @@ export interface Provenance {
   params: Record<string, unknown>;
   startedAt: string;
   durationSeconds: number;
-  runs: { params: Record<string, unknown>; seconds: number }[];
+  /** One entry per distinct run: its overrides, wall time, tensors it left undisposed, error if any. */
+  runs: { params: Record<string, unknown>; seconds: number; leakedTensors?: number; error?: string }[];
 }

@@ -54,10 +54,13 @@ export const verify: Command = {
         process.stdout.write(`changed since ${values.base}: ${c.reproduction}/${c.name} ${c.expected} -> ${c.actual}\n`);
       }
     }
+    // A run that left tensors undisposed leaks memory on every step at scale: a defect, not a verdict.
+    const leaks = loaded.reproductions.flatMap((r) => (r.provenance?.runs ?? []).filter((run) => (run.leakedTensors ?? 0) > 0).map((run) => `${r.id}: the run with ${JSON.stringify(run.params)} leaked ${run.leakedTensors} tensors`));
+    for (const leak of leaks) process.stdout.write(`✗ ${leak}\n`);
     const bad = checks.filter((c) => !c.ok);
     for (const c of bad) process.stdout.write(`✗ ${c.reproduction}/${c.name}: ${c.message}\n`);
     const claims = checks.filter((c) => !c.name.endsWith('/control'));
     process.stdout.write(`${claims.length} claims and ${checks.length - claims.length} controls checked: ${bad.length === 0 ? 'all as expected' : `${bad.length} not as expected`}\n`);
-    return bad.length === 0 ? 0 : 1;
+    return bad.length === 0 && leaks.length === 0 ? 0 : 1;
   },
 };

@@ -38,7 +38,12 @@ async function main(): Promise<void> {
     params: output.sectionParams,
     startedAt: started.toISOString(),
     durationSeconds,
-    runs: output.runs.map((r) => ({ params: r.variant.overrides, seconds: Math.round(r.seconds * 1000) / 1000, ...(r.error ? { error: r.error } : {}) })),
+    runs: output.runs.map((r) => ({
+      params: r.variant.overrides,
+      seconds: Math.round(r.seconds * 1000) / 1000,
+      leakedTensors: r.leakedTensors,
+      ...(r.error ? { error: r.error } : {}),
+    })),
   });
   const m = output.metrics;
   process.stderr.write(`[${id}] ${m.verdicts.pass} pass, ${m.verdicts.fail} fail, ${m.verdicts.inconclusive} inconclusive, ${m.verdicts.error} error; controls as expected ${m.controls_as_expected}/${m.controls_total}; ${durationSeconds.toFixed(1)} s\n`);

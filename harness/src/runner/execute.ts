@@ -2,6 +2,7 @@
  * Runs one reproduction in this process: validates every variant's params before any work,
  * runs each variant once, then decides every claim and its control on the recorded data.
  */
+import * as tf from '@tensorflow/tfjs-core';
 import type { ClaimDef } from '../claims/claim.js';
 import { allowedKeysOf, rawSection, validateSection, type ParamsFile } from '../params/load.js';
 import { ParamsError, didYouMean } from '../params/errors.js';
@@ -26,7 +27,7 @@ export interface ExecuteOutput {
   verdicts: VerdictsFile;
   metrics: MetricsFile;
   /** Per variant: label, seconds, and rows of every series for DVC plots. */
-  runs: { variant: Variant; seconds: number; error: string | null; series: Record<string, { x: number; y: number; seed: string }[]> }[];
+  runs: { variant: Variant; seconds: number; error: string | null; leakedTensors: number; series: Record<string, { x: number; y: number; seed: string }[]> }[];
   seeds: number[];
   sectionParams: Record<string, unknown>;
 }
@@ -60,6 +61,7 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
     const tag = `[${def.id}] run ${index + 1}/${variants.length} (${variant.label})`;
     log(`${tag}: ${seeds.length} seeds`);
     const started = performance.now();
+    const tensorsBefore = tf.memory().numTensors;
     let error: string | null = null;
     try {
       await def.run({ params, seeds, record, profile: options.params.profile, progress: progressPrinter(tag, log), log: (m) => log(`${tag} ${m}`) });
@@ -70,10 +72,12 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
       outcomes.set(stableJson(params), { ok: false, error });
     }
     const seconds = (performance.now() - started) / 1000;
-    log(`${tag}: ${seconds.toFixed(1)} s`);
+    // The leak guard: a run must dispose every tensor it made (tf.tidy / dispose).
+    const leakedTensors = tf.memory().numTensors - tensorsBefore;
+    log(`${tag}: ${seconds.toFixed(1)} s${leakedTensors > 0 ? `; LEAKED ${leakedTensors} tensors (dispose them or use tf.tidy)` : ''}`);
     if (index === 0) figures.push(...record.figures);
     const series = Object.fromEntries(record.names().series.map((n) => [n, seriesRows(record, n)]));
-    runs.push({ variant, seconds, error, series });
+    runs.push({ variant, seconds, error, leakedTensors, series });
   }
   const outcomeOf = (overrides: Record<string, unknown>) => outcomes.get(keyOf.get(variantOf(overrides).key)!)!;
 

@@ -74,3 +74,18 @@ test('bad params stop the run before any work, with exit code 2 and nothing writ
   t.regex(result.stderr, /papers\.toy\.smoke\.slope: got "one" \(string\); expected a number/);
   t.false(existsSync(path.join(root, 'results', 'toy')));
 });
+
+test('the tensor leak guard reports tensors a run did not dispose', async (t) => {
+  const root = toyProject('profile: smoke\npapers:\n  toy:\n    smoke: { seeds: 2, slope: 1, mode: leak }\n    paper: { seeds: 2, slope: 1, mode: ok }\n');
+  const result = await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
+  t.is(result.exitCode, 0, result.stderr);
+  t.regex(result.stderr, /LEAKED 2 tensors/);
+  const provenance = read<{ runs: { leakedTensors: number }[] }>(root, 'provenance.json');
+  t.is(provenance.runs[0].leakedTensors, 2);
+});
+
+test('a clean run leaks nothing', async (t) => {
+  const root = toyProject();
+  await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
+  t.true(read<{ runs: { leakedTensors: number }[] }>(root, 'provenance.json').runs.every((r) => r.leakedTensors === 0));
+});
