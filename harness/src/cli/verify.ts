@@ -6,7 +6,8 @@ import { expectationsAt } from '../verify/baseline.js';
 import { formatExpectations, readExpectations } from '../verify/expected.js';
 import { junit } from '../verify/junit.js';
 import { markdown } from '../verify/markdown.js';
-import { parseFlags } from './args.js';
+import { intFlag, parseFlags } from './args.js';
+import { measureStability, writeStability } from '../verify/stability.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
@@ -25,11 +26,14 @@ export const verify: Command = {
     '  --junit FILE     write JUnit XML (one testcase per claim and per control)',
     '  --markdown FILE  write a Markdown summary for a pull-request comment',
     '  --update         rewrite expected.json from the current results (then review its diff)',
+    '  --seeds N        rerun every reproduction N times with fresh seeds (bases 1000, 2000, ...),',
+    '                   write results/<id>/stability.json (shown in the report) and fail when any',
+    '                   claim\'s verdict changes with the seeds',
   ].join('\n'),
   async run(args) {
     const { values } = parseFlags('verify', args, {
       results: { type: 'string' }, expected: { type: 'string' }, base: { type: 'string' },
-      junit: { type: 'string' }, markdown: { type: 'string' }, update: { type: 'boolean' },
+      junit: { type: 'string' }, markdown: { type: 'string' }, update: { type: 'boolean' }, seeds: { type: 'string' },
     });
     const root = projectRoot();
     const expectedFile = path.resolve(root, values.expected ?? 'expected.json');
@@ -57,10 +61,21 @@ export const verify: Command = {
     // A run that left tensors undisposed leaks memory on every step at scale: a defect, not a verdict.
     const leaks = loaded.reproductions.flatMap((r) => (r.provenance?.runs ?? []).filter((run) => (run.leakedTensors ?? 0) > 0).map((run) => `${r.id}: the run with ${JSON.stringify(run.params)} leaked ${run.leakedTensors} tensors`));
     for (const leak of leaks) process.stdout.write(`✗ ${leak}\n`);
+    const unstable: string[] = [];
+    const seedRuns = intFlag('verify', 'seeds', values.seeds, 0);
+    for (const r of seedRuns > 0 ? loaded.reproductions : []) {
+      const stability = await measureStability({ root, id: r.id, runs: seedRuns, main: r.verdicts, log: (l) => process.stderr.write(`${l}\n`) });
+      writeStability(path.resolve(root, values.results ?? 'results'), stability);
+      for (const [claim, s] of Object.entries(stability.claims)) {
+        process.stdout.write(`${r.id}/${claim}: pass in ${Math.round(100 * s.passRate)}% of ${seedRuns} fresh-seed runs (${s.verdicts.join(', ')})\n`);
+        if (s.agreesWithMain < 1) unstable.push(`${r.id}/${claim}`);
+      }
+    }
+    for (const u of unstable) process.stdout.write(`✗ ${u}: the verdict changes with the seeds\n`);
     const bad = checks.filter((c) => !c.ok);
     for (const c of bad) process.stdout.write(`✗ ${c.reproduction}/${c.name}: ${c.message}\n`);
     const claims = checks.filter((c) => !c.name.endsWith('/control'));
     process.stdout.write(`${claims.length} claims and ${checks.length - claims.length} controls checked: ${bad.length === 0 ? 'all as expected' : `${bad.length} not as expected`}\n`);
-    return bad.length === 0 && leaks.length === 0 ? 0 : 1;
+    return bad.length === 0 && leaks.length === 0 && unstable.length === 0 ? 0 : 1;
   },
 };

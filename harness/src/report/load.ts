@@ -5,6 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { StabilityFile } from '../verify/stability.js';
 import type { ClaimResult, FigureResult, MetricsFile, PaperMeta, Provenance, VerdictsFile } from '../types.js';
 
 export interface LoadedReproduction {
@@ -14,6 +15,8 @@ export interface LoadedReproduction {
   verdicts: VerdictsFile;
   metrics: MetricsFile | null;
   provenance: Provenance | null;
+  /** Verdicts over fresh seeds, written by `repro verify --seeds N`. */
+  stability: StabilityFile | null;
   /** Problems met while reading (unreadable optional files, id mismatches). */
   warnings: string[];
 }
@@ -136,7 +139,8 @@ export async function loadResults(resultsDir: string): Promise<LoadedResults> {
     };
     const metrics = await optional<MetricsFile>('metrics.json');
     const provenance = await optional<Provenance>('provenance.json');
-    reproductions.push({ id, dir, verdicts, metrics, provenance, warnings });
+    const stability = await optional<StabilityFile>('stability.json');
+    reproductions.push({ id, dir, verdicts, metrics, provenance, stability, warnings });
   }
   return { reproductions, problems };
 }

@@ -73,6 +73,8 @@ export interface ClaimView {
   params: KV[];
   evidence: EvidenceView;
   control: ControlView | null;
+  /** "pass in 3 of 3 fresh-seed runs", when `repro verify --seeds` has run. */
+  stability: string | null;
 }
 
 export interface PaperView {
@@ -214,7 +216,14 @@ async function evidenceView(
   };
 }
 
-async function claimView(claim: ClaimResult, anchors: Set<string>): Promise<ClaimView> {
+function stabilityText(s: { verdicts?: unknown; passRate?: unknown } | undefined): string | null {
+  if (!s || !Array.isArray(s.verdicts) || s.verdicts.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const v of s.verdicts) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+  return `over ${s.verdicts.length} fresh-seed run${s.verdicts.length > 1 ? 's' : ''}: ${[...counts].map(([v, n]) => `${v} ${n}`).join(', ')}`;
+}
+
+async function claimView(claim: ClaimResult, anchors: Set<string>, stability?: { verdicts?: unknown }): Promise<ClaimView> {
   const verdict = asVerdict(claim.verdict);
   const evidence = await evidenceView(claim.evidence, claim, claim.id);
   let control: ControlView | null = null;
@@ -241,6 +250,7 @@ async function claimView(claim: ClaimResult, anchors: Set<string>): Promise<Clai
     params: kvs(claim.params),
     evidence,
     control,
+    stability: stabilityText(stability),
   };
 }
 
@@ -298,7 +308,7 @@ export async function paperView(
 
   const anchors = new Set<string>(['claims', 'figures', 'provenance', 'top']);
   const claims: ClaimView[] = [];
-  for (const claim of v.claims) claims.push(await claimView(claim, anchors));
+  for (const claim of v.claims) claims.push(await claimView(claim, anchors, r.stability?.claims?.[claim.id]));
   const figures: PaperView['figures'] = [];
   for (const [i, fig] of v.figures.entries()) {
     const id = typeof fig.id === 'string' ? fig.id : `figure-${i + 1}`;

@@ -126,6 +126,7 @@ const PAPER = `${HEAD}
 <div class="claim-head"><h3>{{id}}</h3>{{> badge}}{{#if kind}}<span class="muted">{{kind}}</span>{{/if}}{{#if rawVerdict}}<span class="muted">(recorded verdict: {{rawVerdict}})</span>{{/if}}</div>
 <blockquote>{{quote}}</blockquote>
 {{#if note}}<p class="note"><strong>Note:</strong> {{note}}</p>{{/if}}
+{{#if stability}}<p class="stability"><strong>Stability</strong> {{stability}}</p>{{/if}}
 {{> evidence ev=evidence why=why}}
 {{#if params.length}}<h4>claim params</h4>{{> kvTable rows=params}}{{/if}}
 {{#if control}}<div class="control">
