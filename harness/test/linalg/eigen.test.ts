@@ -61,16 +61,12 @@ test('spectralNorm', (t) => {
   t.true(Math.abs(Math.hypot(...gx.data) - s) < 1e-12);
 });
 
-test('200x200 symmetricEigen is fast and accurate', (t) => {
+// Speed is measured by `npm run bench`, never asserted in tests (a loaded machine would flake).
+test('200x200 symmetricEigen is accurate', (t) => {
   const n = 200;
   const a = symmetrize(gaussian(n, n, 42));
-  const start = performance.now();
   const { values, vectors } = symmetricEigen(a);
-  const ms = performance.now() - start;
-  t.log(`200x200 symmetricEigen: ${ms.toFixed(0)} ms`);
   const rebuilt = matmul(matmul(vectors, diag(values)), transpose(vectors));
   t.true(distance(rebuilt, a) < 1e-12 * 200);
   t.true(distance(transposeMatmul(vectors, vectors), identity(n)) < 1e-11);
-  // Generous bound so that a loaded machine does not flake; typically ~200 ms.
-  t.true(ms < 2000, `${ms} ms`);
 });
