@@ -128,11 +128,7 @@ for (const lambda2 of [0, 0.5]) {
 
 test('smoke setup: t * lambda_max(S) near 1/2 at t = 200, error ~ sqrt(k)/(2t)', (t) => {
   const { problem, X0 } = makeInstance(SMOKE_SPEC, 0);
-  const start = performance.now();
   const tr = simulate(problem, X0, { eta: 0.01, steps: 20000, recordEvery: 50 });
-  const ms = performance.now() - start;
-  t.log(`20k Euler steps, n = 20, r = 6: ${ms.toFixed(0)} ms`);
-  t.true(ms < 2000);
   const last = tr.t.length - 1;
   t.is(tr.t[last], 200);
   const tl = tr.t[last] * tr.schurMax[last];
