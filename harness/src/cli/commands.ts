@@ -1,6 +1,7 @@
 /** The registry of subcommands; each lives in its own file. */
 import { doctor } from './doctor.js';
 import { list } from './list.js';
+import { create } from './new.js';
 import { report } from './report.js';
 import { run } from './run.js';
 import { verify } from './verify.js';
@@ -12,7 +13,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [list, run, report, verify, doctor];
+export const COMMANDS: Command[] = [list, run, report, verify, create, doctor];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -9,13 +9,13 @@ const repro = (cwd: string, ...args: string[]) => execa(process.execPath, [CLI, 
 test('--help lists every subcommand', async (t) => {
   const r = await repro(toyProject(), '--help');
   t.is(r.exitCode, 0);
-  for (const name of ['list', 'run', 'report', 'verify', 'doctor']) t.regex(r.stdout, new RegExp(`^  ${name} `, 'm'));
+  for (const name of ['list', 'run', 'report', 'verify', 'new', 'doctor']) t.regex(r.stdout, new RegExp(`^  ${name} `, 'm'));
 });
 
 test('an unknown command names the valid ones', async (t) => {
   const r = await repro(toyProject(), 'rn', 'toy');
   t.is(r.exitCode, 2);
-  t.regex(r.stderr, /unknown command 'rn' \(commands: list, run, report, verify, doctor\)/);
+  t.regex(r.stderr, /unknown command 'rn' \(commands: list, run, report, verify, new, doctor\)/);
 });
 
 test('an unknown reproduction id lists the valid ids and suggests the closest', async (t) => {
@@ -35,7 +35,7 @@ test('an id that tries to escape the folder is refused before any path is built'
 test('unknown flags are errors that list the allowed flags', async (t) => {
   const r = await repro(toyProject(), 'run', 'toy', '--timout', '5');
   t.is(r.exitCode, 2);
-  t.regex(r.stderr, /allowed flags: --params, --out, --timeout, --memory, --seed-base\. Did you mean '--timeout'\?/);
+  t.regex(r.stderr, /allowed flags: --params, --out, --timeout, --memory, --seed-base, --keep-going\. Did you mean '--timeout'\?/);
 });
 
 test('a bad flag value says what is allowed', async (t) => {

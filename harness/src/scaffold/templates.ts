@@ -1,0 +1,155 @@
+/**
+ * The files of a new reproduction folder. The demo claim is real: the error of a sample mean
+ * falls like n^(-1/2), with a biased sampler as the negative control, so `dvc repro` decides it
+ * at once and the author replaces it with the paper's own claims.
+ */
+export interface ScaffoldVars { id: string; title: string; year: number }
+
+const q = (s: string) => JSON.stringify(s);
+
+export function indexTs(v: ScaffoldVars): string {
+  return `/**
+ * ${v.id}: ${v.title}
+ * Read claims.ts for the sentences under test and their thresholds; experiment.ts for the measurement.
+ */
+import { defineReproduction } from '../../harness/src/index.js';
+import { claims } from './claims.js';
+import { run } from './experiment.js';
+import { params, type Params } from './params.js';
+
+export default defineReproduction<Params>({
+  id: ${q(v.id)},
+  paper: {
+    title: ${q(v.title)},
+    authors: ['TODO: authors'],
+    year: ${v.year},
+    // arxiv: '0000.00000', url: 'https://…', code: 'https://…',
+  },
+  params,
+  run,
+  claims,
+});
+`;
+}
+
+export function paramsTs(): string {
+  return `/** Params of one profile (params.yaml: papers.<id>.<profile>). Strict: unknown keys are errors. */
+import { z } from 'zod';
+
+export const params = z.strictObject({
+  seeds: z.int().min(2).max(1000),
+  /** Sample sizes at which the error of the mean is measured. */
+  sizes: z.array(z.int().min(2)).min(3),
+  /** Repetitions per size and seed (the error is their root mean square). */
+  repeats: z.int().min(1),
+  /** iid: unbiased N(0, 1) samples; biased: every sample shifted by \`bias\` (the control). */
+  sampler: z.enum(['iid', 'biased']),
+  bias: z.number(),
+});
+
+export type Params = z.infer<typeof params>;
+`;
+}
+
+export function experimentTs(): string {
+  return `/** The experiment: per seed, the RMS error of the sample mean at each sample size. */
+import type { RunContext } from '../../harness/src/index.js';
+import { createRng, deriveSeed } from '../../harness/src/random.js';
+import type { Params } from './params.js';
+
+export async function run(ctx: RunContext<Params>): Promise<void> {
+  const p = ctx.params;
+  for (const [index, seed] of ctx.seeds.entries()) {
+    const rng = createRng(deriveSeed(seed, 1));
+    const shift = p.sampler === 'biased' ? p.bias : 0;
+    for (const n of p.sizes) {
+      let squared = 0;
+      for (let k = 0; k < p.repeats; k++) {
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += rng.normal() + shift;
+        squared += (sum / n) ** 2;
+      }
+      ctx.record.point('mean-error', n, Math.sqrt(squared / p.repeats), { seed });
+    }
+    ctx.progress(index + 1, ctx.seeds.length, \`seed \${seed}\`);
+  }
+}
+`;
+}
+
+export function claimsTs(): string {
+  return `/**
+ * The claims: each a sentence of the paper, its pre-registered test, why the threshold is what it
+ * is, and a negative control under which the same test must fail. Replace the demo claim.
+ */
+import { claim, powerLaw } from '../../harness/src/index.js';
+import type { Params } from './params.js';
+
+export const claims = [
+  claim<Params>({
+    id: 'mean-error-root-n',
+    quote: 'the error of the sample mean decreases as n^(-1/2)',
+    why: 'Var(mean) = σ²/n for iid samples, so the RMS error has log-log slope −1/2; ±0.1 allows for Monte-Carlo noise.',
+    check: powerLaw('mean-error', { window: [1, Number.MAX_VALUE], xTitle: 'n', yTitle: 'RMS error of the mean' }).exponentWithin({ lo: -0.6, hi: -0.4 }, { minR2: 0.9 }),
+    control: { params: { sampler: 'biased' }, why: 'With a constant bias the error tends to the bias, not to zero: the slope flattens towards 0.' },
+  }),
+];
+`;
+}
+
+export function readmeMd(v: ScaffoldVars): string {
+  return `# ${v.id}
+
+**Paper.** ${v.title} (${v.year}). TODO: authors, arXiv, code.
+
+**What runs.** TODO: the experiment, at what scale, and how long the smoke profile takes.
+
+**Claims.** See \`claims.ts\`: each claim quotes the paper, states its pre-registered threshold and
+why, and has a negative control.
+
+**Deviations and proxies.** TODO: what differs from the paper, decided before the first run.
+
+**Outcome.** TODO: the verdicts of the smoke profile and, for any fail or inconclusive, the
+measured figure and the likely reason.
+`;
+}
+
+export function testTs(v: ScaffoldVars): string {
+  return `import test from 'ava';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInChild } from '../../../harness/src/runner/spawn.js';
+import type { VerdictsFile } from '../../../harness/src/types.js';
+
+const REPRODUCTIONS = fileURLToPath(new URL('../..', import.meta.url));
+const TINY = \`profile: smoke
+papers:
+  ${v.id}:
+    smoke: &tiny { seeds: 3, sizes: [10, 100, 1000], repeats: 50, sampler: iid, bias: 0.5 }
+    paper: *tiny
+\`;
+
+test('at a tiny size every claim is decided and every control fails', async (t) => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'repro-${v.id}-'));
+  symlinkSync(REPRODUCTIONS, path.join(root, 'reproductions'));
+  writeFileSync(path.join(root, 'params.yaml'), TINY);
+  const result = await runInChild({ root, id: ${q(v.id)}, env: { REPRO_BACKEND: 'cpu' }, stderr: 'pipe' });
+  t.is(result.exitCode, 0, result.stderr);
+  const verdicts = JSON.parse(readFileSync(path.join(root, 'results', ${q(v.id)}, 'verdicts.json'), 'utf8')) as VerdictsFile;
+  for (const c of verdicts.claims) {
+    t.not(c.verdict, 'error', \`\${c.id}: \${c.evidence.reason}\`);
+    t.is(c.control?.verdict, 'fail', \`control of \${c.id}: \${c.control?.evidence.reason}\`);
+  }
+});
+`;
+}
+
+/** The params.yaml section of a new reproduction (smoke and paper blocks). */
+export function paramsSection(): { smoke: Record<string, unknown>; paper: Record<string, unknown> } {
+  return {
+    smoke: { seeds: 5, sizes: [10, 30, 100, 300, 1000], repeats: 200, sampler: 'iid', bias: 0.5 },
+    paper: { seeds: 20, sizes: [10, 30, 100, 300, 1000, 3000, 10000], repeats: 1000, sampler: 'iid', bias: 0.5 },
+  };
+}
