@@ -24,6 +24,9 @@ export const run: Command = {
     '  --timeout S       kill the run after S seconds (default 1800)',
     '  --memory MIB      heap cap of the child (default 8192)',
     '  --seed-base N     shift all seeds by N (fresh seeds for stability checks)',
+    '  --jobs N          run up to N of the distinct runs (claims\' regimes, controls) at once in',
+    '                    worker processes (default: REPRO_JOBS, else the number of cores); results',
+    '                    are identical to --jobs 1',
     '  --keep-going      if the run crashes, times out or runs out of memory, record `error` verdicts',
     '                    with the reason and exit 0, so a pipeline goes on to the other papers and',
     '                    the report (dvc.yaml uses this; without it, previous results are kept)',
@@ -31,7 +34,7 @@ export const run: Command = {
   ].join('\n'),
   async run(args) {
     const { values, positionals } = parseFlags('run', args, {
-      params: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' }, memory: { type: 'string' }, 'seed-base': { type: 'string' }, 'keep-going': { type: 'boolean' },
+      params: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' }, memory: { type: 'string' }, 'seed-base': { type: 'string' }, 'keep-going': { type: 'boolean' }, jobs: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError(`run: expected exactly one reproduction id, got ${positionals.length} (see 'repro list')`);
     const root = projectRoot();
@@ -45,6 +48,7 @@ export const run: Command = {
       timeoutSeconds: intFlag('run', 'timeout', values.timeout, 1800, 1),
       memoryMiB: intFlag('run', 'memory', values.memory, 8192, 64),
       seedBase: intFlag('run', 'seed-base', values['seed-base'], 0),
+      jobs: values.jobs === undefined ? undefined : intFlag('run', 'jobs', values.jobs, 1, 1),
     });
     if (result.exitCode === 0) return 0;
     const reason = failureReason(result);

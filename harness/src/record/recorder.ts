@@ -8,6 +8,13 @@ export interface SeriesData { seed: number | null; x: number[]; y: number[] }
 export interface ScalarData { seed: number | null; value: number }
 export interface SeedTag { seed?: number }
 
+type JsonNumber = number | string;
+export interface RecordJson {
+  series: [string, { seed: number | null; x: JsonNumber[]; y: JsonNumber[] }[]][];
+  scalars: [string, { seed: number | null; value: JsonNumber }[]][];
+  figures: FigureResult[];
+}
+
 export interface RecordView {
   /** Every recorded curve called `name`, one per seed (in recording order). */
   series(name: string): SeriesData[];
@@ -63,6 +70,25 @@ export class Recorder implements RecordView {
 
   names(): { series: string[]; scalars: string[] } {
     return { series: [...this.#series.keys()], scalars: [...this.#scalars.keys()] };
+  }
+
+  /** Plain data, to carry a record across processes (NaN and ±Infinity kept as strings). */
+  toJSON(): RecordJson {
+    const num = (v: number) => (Number.isFinite(v) ? v : String(v));
+    return {
+      series: [...this.#series].map(([name, bySeed]) => [name, [...bySeed.values()].map((c) => ({ seed: c.seed, x: c.x.map(num), y: c.y.map(num) }))]),
+      scalars: [...this.#scalars].map(([name, list]) => [name, list.map((v) => ({ seed: v.seed, value: num(v.value) }))]),
+      figures: this.figures,
+    };
+  }
+
+  static fromJSON(json: RecordJson): Recorder {
+    const num = (v: number | string) => (typeof v === 'number' ? v : Number(v));
+    const r = new Recorder();
+    for (const [name, curves] of json.series) for (const c of curves) r.curve(name, c.x.map(num), c.y.map(num), c.seed === null ? {} : { seed: c.seed });
+    for (const [name, list] of json.scalars) for (const v of list) r.scalar(name, num(v.value), v.seed === null ? {} : { seed: v.seed });
+    for (const f of json.figures) r.figure(f);
+    return r;
   }
 
   #curve(name: string, seed: number | null): SeriesData {

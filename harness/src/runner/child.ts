@@ -15,7 +15,7 @@ import { exitCodeOf, formatError } from '../cli/errors.js';
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { root: { type: 'string' }, params: { type: 'string' }, out: { type: 'string' }, 'seed-base': { type: 'string' } },
+    options: { root: { type: 'string' }, params: { type: 'string' }, out: { type: 'string' }, 'seed-base': { type: 'string' }, jobs: { type: 'string' } },
   });
   const [id] = positionals;
   const root = path.resolve(values.root ?? process.cwd());
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const backend = await selectBackend();
   if (backend.note) process.stderr.write(`[${id}] backend: ${backend.name} (${backend.note})\n`);
-  const output = await execute(def, { params, backend: backend.name, seedBase: Number(values['seed-base'] ?? 0) });
+  const output = await execute(def, { params, backend: backend.name, seedBase: Number(values['seed-base'] ?? 0), jobs: Number(values.jobs ?? 1), root });
   const durationSeconds = (Date.now() - started.getTime()) / 1000;
   writeResults(path.resolve(root, values.out ?? path.join('results', id)), output, {
     reproduction: id,

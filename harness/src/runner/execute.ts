@@ -2,7 +2,6 @@
  * Runs one reproduction in this process: validates every variant's params before any work,
  * runs each variant once, then decides every claim and its control on the recorded data.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type { ClaimDef } from '../claims/claim.js';
 import { allowedKeysOf, rawSection, validateSection, type ParamsFile } from '../params/load.js';
 import { ParamsError, didYouMean } from '../params/errors.js';
@@ -10,7 +9,8 @@ import { Recorder, seriesRows } from '../record/recorder.js';
 import type { AnyReproduction, BaseParams } from '../reproduction/define.js';
 import type { ClaimResult, FigureResult, MetricsFile, VerdictsFile } from '../types.js';
 import { claimResult, type RunOutcome } from './decide.js';
-import { progressPrinter } from './progress.js';
+import { runInWorkers } from './pool.js';
+import { runVariant, type VariantResult, type VariantTask } from './variant.js';
 import { controlOverrides, claimOverrides, planVariants, stableJson, variantOf, type Variant } from './variants.js';
 
 type AnyParams = BaseParams & Record<string, unknown>;
@@ -21,6 +21,15 @@ export interface ExecuteOptions {
   seedBase?: number;
   backend: string;
   log?: (line: string) => void;
+  /** Run up to this many variants at once in worker processes (needs `root`); 1 runs them here. */
+  jobs?: number;
+  root?: string;
+}
+
+async function serially<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await fn(item));
+  return out;
 }
 
 export interface ExecuteOutput {
@@ -49,32 +58,25 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
     if (!variants.some((v) => stableJson(v.params) === key)) variants.push({ variant, params });
   }
 
+  const seedBase = options.seedBase ?? 0;
+  const tasks: VariantTask[] = variants.map(({ variant, params }, index) => ({
+    params,
+    seeds: Array.from({ length: params.seeds }, (_, i) => seedBase + i),
+    profile: options.params.profile,
+    tag: `[${def.id}] run ${index + 1}/${variants.length} (${variant.label})`,
+  }));
+  const jobs = Math.min(options.jobs ?? 1, tasks.length);
+  const results: VariantResult[] = jobs > 1 && options.root
+    ? await runInWorkers({ root: options.root, id: def.id, tasks, jobs })
+    : await serially(tasks, (task) => runVariant(def, task, log));
+
   const outcomes = new Map<string, RunOutcome>();
   const runs: ExecuteOutput['runs'] = [];
   const figures: FigureResult[] = [];
-  const seedBase = options.seedBase ?? 0;
-  let mainSeeds: number[] = [];
   for (const [index, { variant, params }] of variants.entries()) {
-    const seeds = Array.from({ length: params.seeds }, (_, i) => seedBase + i);
-    if (index === 0) mainSeeds = seeds;
-    const record = new Recorder();
-    const tag = `[${def.id}] run ${index + 1}/${variants.length} (${variant.label})`;
-    log(`${tag}: ${seeds.length} seeds`);
-    const started = performance.now();
-    const tensorsBefore = tf.memory().numTensors;
-    let error: string | null = null;
-    try {
-      await def.run({ params, seeds, record, profile: options.params.profile, progress: progressPrinter(tag, log), log: (m) => log(`${tag} ${m}`) });
-      outcomes.set(stableJson(params), { ok: true, record });
-    } catch (e) {
-      error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      log(`${tag}: FAILED: ${error}`);
-      outcomes.set(stableJson(params), { ok: false, error });
-    }
-    const seconds = (performance.now() - started) / 1000;
-    // The leak guard: a run must dispose every tensor it made (tf.tidy / dispose).
-    const leakedTensors = tf.memory().numTensors - tensorsBefore;
-    log(`${tag}: ${seconds.toFixed(1)} s${leakedTensors > 0 ? `; LEAKED ${leakedTensors} tensors (dispose them or use tf.tidy)` : ''}`);
+    const { record: json, error, seconds, leakedTensors } = results[index];
+    const record = json ? Recorder.fromJSON(json) : new Recorder();
+    outcomes.set(stableJson(params), error === null ? { ok: true, record } : { ok: false, error });
     if (index === 0) figures.push(...record.figures);
     const series = Object.fromEntries(record.names().series.map((n) => [n, seriesRows(record, n)]));
     runs.push({ variant, seconds, error, leakedTensors, series });
@@ -85,7 +87,7 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
     claimResult(c, outcomeOf(claimOverrides(c)), outcomeOf(controlOverrides(c))),
   );
   const verdicts: VerdictsFile = { reproduction: def.id, paper: def.paper, profile: options.params.profile, backend: options.backend, claims, figures };
-  return { verdicts, metrics: metricsOf(claims), runs, seeds: mainSeeds, sectionParams: base as Record<string, unknown> };
+  return { verdicts, metrics: metricsOf(claims), runs, seeds: tasks[0].seeds, sectionParams: base as Record<string, unknown> };
 }
 
 function validateOverrides(def: AnyReproduction, variant: Variant, raw: Record<string, unknown>, allowed: string[], file: string, prefix: string) {

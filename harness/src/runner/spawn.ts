@@ -3,6 +3,7 @@
  * progress. A crash, kill or timeout writes nothing: the previous results stay as they were.
  */
 import { execa } from 'execa';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export interface SpawnOptions {
@@ -11,11 +12,19 @@ export interface SpawnOptions {
   params?: string;
   out?: string;
   seedBase?: number;
+  /** Variants run at once in worker processes (default: REPRO_JOBS, else the number of cores). */
+  jobs?: number;
   timeoutSeconds?: number;
   memoryMiB?: number;
   env?: Record<string, string>;
   /** Where the child's stderr goes (progress); default: this process's stderr. */
   stderr?: 'inherit' | 'pipe';
+}
+
+/** REPRO_JOBS when set, else the cores this process may use. */
+export function defaultJobs(): number {
+  const fromEnv = Number(process.env.REPRO_JOBS);
+  return Number.isInteger(fromEnv) && fromEnv >= 1 ? fromEnv : os.availableParallelism();
 }
 
 export interface SpawnResult { exitCode: number; seconds: number; timedOut: boolean; signal: string | null; outOfMemory: boolean; stderr: string }
@@ -32,6 +41,7 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
     ...(o.params ? ['--params', o.params] : []),
     ...(o.out ? ['--out', o.out] : []),
     ...(o.seedBase ? ['--seed-base', String(o.seedBase)] : []),
+    '--jobs', String(o.jobs ?? defaultJobs()),
   ];
   const started = performance.now();
   const result = await execa(process.execPath, args, {

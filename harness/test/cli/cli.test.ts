@@ -35,7 +35,7 @@ test('an id that tries to escape the folder is refused before any path is built'
 test('unknown flags are errors that list the allowed flags', async (t) => {
   const r = await repro(toyProject(), 'run', 'toy', '--timout', '5');
   t.is(r.exitCode, 2);
-  t.regex(r.stderr, /allowed flags: --params, --out, --timeout, --memory, --seed-base, --keep-going\. Did you mean '--timeout'\?/);
+  t.regex(r.stderr, /allowed flags: --params, --out, --timeout, --memory, --seed-base, --keep-going, --jobs\. Did you mean '--timeout'\?/);
 });
 
 test('a bad flag value says what is allowed', async (t) => {

@@ -89,3 +89,12 @@ test('a clean run leaks nothing', async (t) => {
   await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
   t.true(read<{ runs: { leakedTensors: number }[] }>(root, 'provenance.json').runs.every((r) => r.leakedTensors === 0));
 });
+
+test('parallel runs in worker processes give byte-identical verdicts to a serial run', async (t) => {
+  const root = toyProject();
+  await runInChild({ root, id: 'toy', env, stderr: 'pipe', jobs: 1 });
+  const serial = readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'));
+  const parallel = await runInChild({ root, id: 'toy', env, stderr: 'pipe', jobs: 3 });
+  t.is(parallel.exitCode, 0, parallel.stderr);
+  t.true(serial.equals(readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'))));
+});
