@@ -1,0 +1,70 @@
+/**
+ * Many CT reconstructions at once in tfjs: every seed shares the same system matrix, so the
+ * images of all seeds and both methods are the rows of one X (B × pixels) and each step is two
+ * dense matrix products, X·Aᵀ and W·A, instead of 2B sparse products in a JS loop (measured
+ * here: ~1 ms a step for B = 10, against ~0.5 ms per image in float64 CSR loops).
+ * Each column is projected gradient descent onto x ≥ 0 from 0 (see ct-reconstruct.ts for the
+ * single-image float64 reference of the same iteration).
+ */
+import type * as tfc from '@tensorflow/tfjs-core';
+import { csrToDense, type CsrMatrix } from '../../datasets/ct/index.js';
+import { postLogSinogram } from './ct-reconstruct.js';
+
+type Tf = typeof tfc;
+export type Method = 'post-log' | 'nonlinear';
+
+export interface BatchJob { method: Method; counts: ArrayLike<number> }
+
+export interface BatchOptions {
+  photons: number;
+  iterations: number;
+  /** λmax(AᵀA); the post-log step is 1/L, the nonlinear one 1/(2L). */
+  lipschitz: number;
+  recordEvery?: number;
+  onRecord?: (iteration: number, images: Float32Array[]) => void;
+}
+
+/** Run every job for `iterations` steps; returns one image per job (float32 → float64). */
+export function reconstructBatch(tf: Tf, A: CsrMatrix, jobs: readonly BatchJob[], o: BatchOptions): Float64Array[] {
+  const B = jobs.length;
+  const m = A.rows;
+  const n = A.cols;
+  // Data rows: the post-log sinogram for post-log jobs, the normalized counts for nonlinear ones.
+  const data = new Float32Array(B * m);
+  jobs.forEach((job, b) => {
+    if (job.counts.length !== m) throw new RangeError(`job ${b} has ${job.counts.length} counts, the geometry has ${m} rays`);
+    const row = job.method === 'post-log' ? postLogSinogram(job.counts, o.photons) : Float64Array.from(job.counts, (c) => c / o.photons);
+    data.set(row, b * m);
+  });
+  const isPostLog = jobs.map((j) => (j.method === 'post-log' ? 1 : 0));
+  const steps = jobs.map((j) => (j.method === 'post-log' ? 1 / o.lipschitz : 1 / (2 * o.lipschitz)));
+  const dense = tf.tensor2d(Float32Array.from(csrToDense(A)), [m, n]);
+  const D = tf.tensor2d(data, [B, m]);
+  const postLogMask = tf.tensor2d(isPostLog, [B, 1]);
+  const nonlinearMask = tf.tensor2d(isPostLog.map((v) => 1 - v), [B, 1]);
+  const stepColumn = tf.tensor2d(steps, [B, 1]);
+  let X: tfc.Tensor2D = tf.zeros([B, n]);
+  try {
+    for (let t = 1; t <= o.iterations; t++) {
+      const next = tf.tidy(() => {
+        const Z = tf.matMul(X, dense, false, true);
+        // post-log: w = Ax − p; nonlinear: w = −(f − y)·f with f = e^{−Ax}.
+        const F = tf.exp(tf.neg(Z));
+        const wNonlinear = tf.mul(tf.sub(D, F), F);
+        const W = tf.add(tf.mul(tf.sub(Z, D), postLogMask), tf.mul(wNonlinear, nonlinearMask));
+        const G = tf.matMul(W, dense);
+        return tf.relu(tf.sub(X, tf.mul(G, stepColumn))) as tfc.Tensor2D;
+      });
+      X.dispose();
+      X = next;
+      if (o.recordEvery && o.onRecord && t % o.recordEvery === 0) o.onRecord(t, rows(X.dataSync() as Float32Array, n, B));
+    }
+    return rows(X.dataSync() as Float32Array, n, B).map((r) => Float64Array.from(r));
+  } finally {
+    tf.dispose([dense, D, postLogMask, nonlinearMask, stepColumn, X]);
+  }
+}
+
+function rows(flat: Float32Array, n: number, B: number): Float32Array[] {
+  return Array.from({ length: B }, (_, b) => flat.slice(b * n, (b + 1) * n));
+}
