@@ -16,8 +16,8 @@ export interface OverheadTiming {
   /** Per-op microseconds, one per tinybench sample. */
   usPerOp: number[];
   medianUs: number;
-  /** Native only: the same op through the binding alone, per-op microseconds (median). */
-  bindingFloorUs: number | null;
+  /** Native only: the same op through the binding alone, per-op microseconds, one per sample. */
+  bindingFloorUs: number[] | null;
   checkOk: boolean;
 }
 
@@ -42,11 +42,20 @@ export async function timeOpOverhead(tf: typeof TF, batch: number, opts: TimingO
     const got = Array.from(c.dataSync());
     c.dispose();
     const checkOk = got.join() === [1.5, 2.25, 3.125, 4.0625].join();
-    const t = await timeTask(`add x${batch} ${tf.getBackend()}`, () => {
+    const floor = tf.getBackend() === 'tensorflow' ? bindingFloor(tf, a, b, batch) : null;
+    // With a floor the budget is split in two halves of each.
+    const o = floor ? { ...opts, time: opts.time / 2, iterations: Math.max(1, Math.ceil(opts.iterations / 2)) } : opts;
+    const full = () => timeTask(`add x${batch} ${tf.getBackend()}`, () => {
       for (let k = 0; k < batch; k++) tf.add(a, b).dispose();
-    }, opts);
-    const usPerOp = t.samplesMs.map((ms) => (ms * 1000) / batch);
-    const bindingFloorUs = tf.getBackend() === 'tensorflow' ? await bindingFloor(tf, a, b, batch, opts) : null;
+    }, o);
+    const usPerOp: number[] = [];
+    const floorUs: number[] = [];
+    // Without a floor: one timing. With one: full, floor, full, floor, so that both see the same load.
+    for (let half = 0; half < (floor ? 2 : 1); half++) {
+      usPerOp.push(...(await full()).samplesMs.map((ms) => (ms * 1000) / batch));
+      if (floor) floorUs.push(...(await floor(o)));
+    }
+    const bindingFloorUs = floorUs.length ? floorUs : null;
     return { usPerOp, medianUs: median(usPerOp), bindingFloorUs, checkOk };
   } finally {
     a.dispose();
@@ -56,14 +65,17 @@ export async function timeOpOverhead(tf: typeof TF, batch: number, opts: TimingO
   }
 }
 
-async function bindingFloor(tf: typeof TF, a: TF.Tensor, b: TF.Tensor, batch: number, opts: TimingOptions): Promise<number | null> {
+/** A timer of the same Add straight through the binding, or null when the backend does not expose it. */
+function bindingFloor(tf: typeof TF, a: TF.Tensor, b: TF.Tensor, batch: number): ((opts: TimingOptions) => Promise<number[]>) | null {
   const backend = tf.backend() as unknown as Partial<NativeBackendLike>;
   if (typeof backend.getInputTensorIds !== 'function' || typeof backend.binding?.executeOp !== 'function') return null;
   const binding = backend.binding;
   const ids = backend.getInputTensorIds([a, b]);
   const attrs = [{ name: 'T', type: binding.TF_ATTR_TYPE, value: binding.TF_FLOAT }];
-  const t = await timeTask(`binding Add x${batch}`, () => {
-    for (let k = 0; k < batch; k++) binding.deleteTensor(binding.executeOp('Add', attrs, ids, 1)[0].id);
-  }, opts);
-  return median(t.samplesMs.map((ms) => (ms * 1000) / batch));
+  return async (opts) => {
+    const t = await timeTask(`binding Add x${batch}`, () => {
+      for (let k = 0; k < batch; k++) binding.deleteTensor(binding.executeOp('Add', attrs, ids, 1)[0].id);
+    }, opts);
+    return t.samplesMs.map((ms) => (ms * 1000) / batch);
+  };
 }

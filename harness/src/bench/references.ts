@@ -29,7 +29,10 @@ export interface TorchOverhead {
   python_loop_us: number;
   check_ok: boolean;
   torch: string;
+  /** Intra-op threads of the timed loop (1 unless asked otherwise). */
   threads: number;
+  /** The same loop with torch's default thread count, for the record. */
+  default_threads: { threads: number; median_us: number };
 }
 
 export function torchOverhead(ops: number, repeats: number): Promise<TorchOverhead> {

@@ -70,6 +70,11 @@ export async function matmulSection(tf: typeof TF, plan: BenchPlan, errors: stri
     wasm_gflops: wasm?.gflops ?? null,
     cpu_gflops: cpu?.gflops ?? null,
     round_ratios: roundRatios(tfjs.map((t) => t.gflops), numpy.map((t) => t.gflops)),
+    // From the fastest sample of each side (the least disturbed by other load).
+    ratio_of_best: ratio(
+      tfjs.length ? matmulGflops(n, Math.min(...tfjs.flatMap((t) => t.samplesMs)) / 1000) : null,
+      numpy.length ? matmulGflops(n, Math.min(...numpy.flatMap((t) => t.seconds))) : null,
+    ),
     tfjs_samples_ms: tfjs.flatMap((t) => t.samplesMs),
     tfjs_check_ok: tfjs.every((t) => t.checkOk),
     numpy_samples_ms: numpy.flatMap((t) => t.seconds.map((s) => s * 1000)),
@@ -91,18 +96,26 @@ export async function overheadSection(tf: typeof TF, plan: BenchPlan, errors: st
     errors, ['overhead tfjs', 'overhead torch']);
   const tfjsUs = tfjs.length ? median(tfjs.flatMap((t) => t.usPerOp)) : null;
   const torchUs = torch.length ? median(torch.flatMap((t) => t.us_per_op)) : null;
-  const floors = tfjs.map((t) => t.bindingFloorUs).filter((v): v is number => v !== null);
+  const floors = tfjs.flatMap((t) => t.bindingFloorUs ?? []);
+  const tfjsMin = tfjs.length ? Math.min(...tfjs.flatMap((t) => t.usPerOp)) : null;
+  const torchMin = torch.length ? Math.min(...torch.flatMap((t) => t.us_per_op)) : null;
   return {
     tfjs: tfjsUs,
     torch: torchUs,
     ratio: ratio(tfjsUs, torchUs),
     round_ratios: roundRatios(tfjs.map((t) => t.medianUs), torch.map((t) => t.median_us)),
     tfjs_binding_floor_us: floors.length ? median(floors) : null,
+    // The fastest samples: the least disturbed by other load on the machine.
+    tfjs_min_us: tfjsMin,
+    torch_min_us: torchMin,
+    tfjs_binding_floor_min_us: floors.length ? Math.min(...floors) : null,
+    ratio_of_minima: ratio(tfjsMin, torchMin),
     tfjs_samples_us: tfjs.flatMap((t) => t.usPerOp),
     torch_samples_us: torch.flatMap((t) => t.us_per_op),
     torch_python_loop_us: torch[0]?.python_loop_us ?? null,
     torch_version: torch[0]?.torch ?? null,
     torch_threads: torch[0]?.threads ?? null,
+    torch_default_threads_us: torch.length ? median(torch.map((t) => t.default_threads.median_us)) : null,
     check_ok: tfjs.every((t) => t.checkOk) && torch.every((t) => t.check_ok),
   };
 }
@@ -122,6 +135,10 @@ export async function lowrankSection(plan: BenchPlan, errors: string[]): Promise
     ratio: ratio(tsSeconds, torchSeconds),
     implementation: 'TS: dynamics.ts simulate() on Float64Array (no tfjs); PyTorch: X.add_((M - X @ X.T) @ X, alpha=eta), float64, CPU',
     round_ratios: roundRatios(ts.map((t) => t.medianMs / 1000), torch.map((t) => t.median_seconds)),
+    ratio_of_minima: ratio(
+      ts.length ? Math.min(...ts.flatMap((t) => t.samplesMs)) / 1000 : null,
+      torch.length ? Math.min(...torch.flatMap((t) => t.seconds)) : null,
+    ),
     max_rel_error_diff: ts.length && torch.length ? maxRelativeDiff(ts[0].errors, torch[0].errors) : null,
     recorded_points: ts[0]?.errors.length ?? null,
     ts_samples_s: ts.flatMap((t) => t.samplesMs.map((ms) => ms / 1000)),

@@ -1,12 +1,7 @@
-/** The arithmetic of the benchmark (pure): medians, FLOP rates and ratios. */
+/** The arithmetic of the benchmark (pure): medians, FLOP rates, ratios and differences. */
 
-/** Median of a non-empty list (mean of the two middle values for an even count). */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of an empty list');
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+/** The harness's median (numpy's linear interpolation; throws on an empty or non-finite sample). */
+export { median } from '../stats/descriptive.js';
 
 /** Floating-point operations of an n x n by n x n matrix product: n^2 dot products of n multiply-adds. */
 export function matmulFlops(n: number): number {
@@ -26,19 +21,14 @@ export function ratio(a: number | null | undefined, b: number | null | undefined
   return a / b;
 }
 
-/** Rounds to `digits` significant digits (for the JSON; the table formats on its own). */
-export function round(value: number, digits = 4): number {
-  if (!Number.isFinite(value) || value === 0) return value;
-  return Number(value.toPrecision(digits));
-}
-
 /** max_i |a_i - b_i| / max(|b_i|, tiny), or null when the lengths differ (pure). */
 export function maxRelativeDiff(a: readonly number[], b: readonly number[]): number | null {
   if (a.length !== b.length || a.length === 0) return null;
   let worst = 0;
   for (let i = 0; i < a.length; i++) {
     const d = Math.abs(a[i] - b[i]) / Math.max(Math.abs(b[i]), 1e-300);
-    if (!(d <= worst)) worst = d; // NaN propagates as the worst
+    if (Number.isNaN(d)) return Number.NaN;
+    if (d > worst) worst = d;
   }
   return worst;
 }

@@ -48,8 +48,18 @@ export function detailTable(r: BenchResult): string {
     ['matmul wasm (child process)', r.matmul.wasm_gflops === null ? 'n/a' : `${fmt(r.matmul.wasm_gflops)} GFLOP/s`],
     ['matmul cpu (child process)', r.matmul.cpu_gflops === null ? 'n/a' : `${fmt(r.matmul.cpu_gflops)} GFLOP/s`],
   ];
-  const floor = r.per_op_overhead_us.tfjs_binding_floor_us;
-  if (typeof floor === 'number') rows.push(['Add via the TF binding alone (no tfjs-core)', `${fmt(floor)} us/op`]);
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const best = num(r.matmul.ratio_of_best);
+  if (best !== null) rows.push(['matmul tfjs / numpy, fastest samples', `${fmt(best)}x`]);
+  const floor = num(r.per_op_overhead_us.tfjs_binding_floor_us);
+  if (floor !== null) rows.push(['Add via the TF binding alone (no tfjs-core)', `${fmt(floor)} us/op`]);
+  const opMin = num(r.per_op_overhead_us.ratio_of_minima);
+  if (opMin !== null) {
+    const o = r.per_op_overhead_us;
+    rows.push(['per-op tfjs / PyTorch, fastest samples', `${fmt(opMin)}x (${fmt(num(o.tfjs_min_us))} vs ${fmt(num(o.torch_min_us))} us/op)`]);
+  }
+  const lowMin = num(r.lowrank_vs_torch.ratio_of_minima);
+  if (lowMin !== null) rows.push(['lowrank TS / PyTorch, fastest samples', `${fmt(lowMin)}x`]);
   const diff = r.lowrank_vs_torch.max_rel_error_diff;
   if (typeof diff === 'number') rows.push(['lowrank error series, TS vs PyTorch', `max rel. diff ${diff.toExponential(1)}`]);
   for (const [id, c] of Object.entries(r.reproductions)) {

@@ -17,6 +17,8 @@ export interface RunContext<P> {
   readonly seeds: number[];
   readonly record: Recorder;
   readonly profile: string;
+  /** The project root (where params.yaml and datasets/ live), for loading DVC-tracked data. */
+  readonly root: string;
   /** Report progress of a long loop; printed to stderr at most about once a second. */
   progress(done: number, total: number, label?: string): void;
   log(message: string): void;

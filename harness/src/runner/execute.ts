@@ -63,6 +63,7 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
     params,
     seeds: Array.from({ length: params.seeds }, (_, i) => seedBase + i),
     profile: options.params.profile,
+    root: options.root ?? process.cwd(),
     tag: `[${def.id}] run ${index + 1}/${variants.length} (${variant.label})`,
   }));
   const jobs = Math.min(options.jobs ?? 1, tasks.length);

@@ -11,6 +11,8 @@ export interface VariantTask {
   params: BaseParams & Record<string, unknown>;
   seeds: number[];
   profile: string;
+  /** The project root, passed to the experiment as ctx.root. */
+  root: string;
   /** Prefix of log lines, e.g. "[id] run 2/5 (fitted_rank=3)". */
   tag: string;
 }
@@ -30,7 +32,7 @@ export async function runVariant(def: AnyReproduction, task: VariantTask, log: (
   const tensorsBefore = tf.memory().numTensors;
   let error: string | null = null;
   try {
-    await def.run({ params: task.params, seeds: task.seeds, record, profile: task.profile, progress: progressPrinter(task.tag, log), log: (m) => log(`${task.tag} ${m}`) });
+    await def.run({ params: task.params, seeds: task.seeds, record, profile: task.profile, root: task.root, progress: progressPrinter(task.tag, log), log: (m) => log(`${task.tag} ${m}`) });
   } catch (e) {
     error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     log(`${task.tag}: FAILED: ${error}`);
