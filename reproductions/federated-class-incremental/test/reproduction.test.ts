@@ -1,0 +1,41 @@
+import test from 'ava';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInChild } from '../../../harness/src/runner/spawn.js';
+import type { VerdictsFile } from '../../../harness/src/types.js';
+
+const REPRODUCTIONS = fileURLToPath(new URL('../..', import.meta.url));
+
+// A tiny profile: 6 classes in 3 tasks, d = 8, 4 clients (2 per round), 4 rounds per task,
+// 60 inversion steps, 3 seeds. Same claims and thresholds; only the plumbing is under test.
+const TINY = `profile: smoke
+papers:
+  federated-class-incremental:
+    smoke: &tiny
+      { seeds: 3, methods: [fedavg, mfcl, mfcl-untrained, oracle], classes: 6, tasks: 3, input_dim: 8, map_hidden: 16,
+        cluster_spread: 1.5, train_per_class: 60, test_per_class: 30, hidden: 16, clients: 4, clients_per_round: 2,
+        rounds_per_task: 4, dirichlet_alpha: 1, min_client_samples: 4, local_steps: 4, batch_size: 16, lr: 0.1,
+        synthetic_batch: 32, ft_weight: 1, kd_weight: 0.1, noise_dim: 4, generator_hidden: 16, inversion_steps: 60,
+        inversion_batch: 64, inversion_lr: 0.02, ce_temperature: 1000, entropy_weight: 1, bn_weight: 50,
+        histogram_samples: 300, oracle_old_data: all, replay_buffer: 0 }
+    paper: *tiny
+`;
+
+test('at a tiny size, through the runner, every claim is decided and every control fails', async (t) => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'repro-fcil-'));
+  symlinkSync(REPRODUCTIONS, path.join(root, 'reproductions'));
+  writeFileSync(path.join(root, 'params.yaml'), TINY);
+  const result = await runInChild({ root, id: 'federated-class-incremental', stderr: 'pipe' });
+  t.is(result.exitCode, 0, result.stderr);
+  const verdicts = JSON.parse(readFileSync(path.join(root, 'results', 'federated-class-incremental', 'verdicts.json'), 'utf8')) as VerdictsFile;
+  t.is(verdicts.claims.length, 6);
+  for (const c of verdicts.claims) {
+    t.not(c.verdict, 'error', `${c.id}: ${c.evidence.reason}`);
+    t.is(c.control?.verdict, 'fail', `control of ${c.id}: ${c.control?.evidence.reason}`);
+  }
+  // The structural claim is exact at any size.
+  t.is(verdicts.claims.find((c) => c.id === 'no-client-memory')?.verdict, 'pass');
+  t.deepEqual(verdicts.figures.map((f) => f.id), ['seen-accuracy-per-task', 'forgetting-per-method', 'generated-class-histogram']);
+});
