@@ -1,13 +1,14 @@
 /**
  * A throwaway copy of the working tree (tracked and untracked-but-not-ignored files, as a fresh
  * clone would have them plus uncommitted edits), committed in a new git repo, with node_modules
- * linked from this checkout so nothing is installed again.
+ * and .venv linked from this checkout (what `make setup` leaves) so nothing is installed again.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -29,6 +30,7 @@ export function cloneWorkingTree(options: CloneOptions = {}): string {
     }
   }
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  symlinkSync(path.join(ROOT, '.venv'), path.join(dir, '.venv'));
   if (options.only) {
     for (const id of readdirSync(path.join(dir, 'reproductions'))) {
       if (!options.only.includes(id)) rmSync(path.join(dir, 'reproductions', id), { recursive: true, force: true });
@@ -40,6 +42,13 @@ export function cloneWorkingTree(options: CloneOptions = {}): string {
     rmSync(path.join(dir, 'dvc.lock'), { force: true });
   }
   if (options.params) writeFileSync(path.join(dir, 'params.yaml'), options.params);
+  else if (options.only) {
+    // Keep only the chosen papers' sections (with their real smoke params).
+    const doc = parseDocument(readFileSync(path.join(dir, 'params.yaml'), 'utf8'));
+    const papers = doc.get('papers') as { items: { key: { value: string } }[] };
+    for (const id of papers.items.map((i) => String(i.key.value))) if (!options.only.includes(id)) doc.deleteIn(['papers', id]);
+    writeFileSync(path.join(dir, 'params.yaml'), doc.toString());
+  }
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
   git('init', '-q');
   git('-c', 'user.email=test@localhost', '-c', 'user.name=test', 'add', '-A');
