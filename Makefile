@@ -41,8 +41,15 @@ browser:
 test: setup browser
 	npx ava
 
-bench: setup
-	npm run bench
+# The benchmark's references (PyTorch CPU, threadpoolctl) are only installed for `make bench`.
+BENCH_STAMP := .venv/.bench-requirements.sha256
+$(BENCH_STAMP): requirements-bench.txt $(VENV_STAMP)
+	.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt 2>&1 | { grep -v "is ignored: it is neither" || true; } >&2
+	.venv/bin/python -c "import torch,sys; sys.exit('torch is a CUDA build: the benchmark wants the CPU build' if torch.version.cuda else 0)"
+	sha256sum requirements-bench.txt > $@
+
+bench: setup $(BENCH_STAMP)
+	npm run bench -- --json test-artifacts/bench.json
 
 doctor: setup
 	node harness/bin/repro.js doctor
