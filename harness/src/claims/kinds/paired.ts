@@ -35,7 +35,7 @@ export function paired(a: string, b: string, options: { labels?: [string, string
             n: pairs.length,
             seeds: pairs.map((p) => p.seed),
             perSeed: perSeedEvidence(pairs.map((p) => ({ seed: p.seed, value: p.a - p.b }))),
-            reason: `mean difference ${formatNumber(result.estimate)}, CI [${formatNumber(result.lo)}, ${formatNumber(result.hi)}]; ${result.positive} of ${pairs.length} seeds favour ${labels[0]}`,
+            reason: `mean difference ${formatNumber(result.estimate)}, CI [${formatNumber(result.lo)}, ${formatNumber(result.hi)}]; ${labels[0]} − ${labels[1]} > 0 in ${result.positive} of ${pairs.length} seeds`,
             details: { pValue: result.pValue, positive: result.positive, negative: result.negative },
             chart: pairedChart({ title: `${labels[0]} vs ${labels[1]}`, yTitle: options.yTitle ?? 'value', labels, pairs }),
           };
