@@ -46,3 +46,17 @@ test('bad params are never papered over by --keep-going: exit 2 and nothing writ
   t.is(r.exitCode, 2);
   t.regex(r.stderr, /papers\.toy\.smoke\.mode: got "sideways" \(string\); expected one of "ok", "throw", "nan", "hang", "oom"/);
 });
+
+test('SIGINT or SIGKILL in the middle of a run leaves the previous results untouched', async (t) => {
+  const root = toyProject();
+  t.is((await repro(root, 'run', 'toy')).exitCode, 0);
+  const before = readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'), 'utf8');
+  writeFileSync(path.join(root, 'params.yaml'), params('hang'));
+  for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+    const child = execa(process.execPath, [CLI, 'run', 'toy'], { cwd: root, reject: false, env: { REPRO_BACKEND: 'cpu' } });
+    await new Promise((r) => setTimeout(r, 4000));
+    child.kill(signal);
+    await child;
+    t.is(readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'), 'utf8'), before, signal);
+  }
+});
