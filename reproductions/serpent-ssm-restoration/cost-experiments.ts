@@ -1,0 +1,120 @@
+/**
+ * Cost measurements of SerpentLite (a proxy) and the attention baseline: analytic FLOPs, parameter
+ * counts, peak memory of a forward pass from tfjs's own accounting, and forward time (tinybench).
+ */
+import type { tf as TF } from '../../harness/src/backend/tf.js';
+import { timeTask } from '../../harness/src/bench/timing.js';
+import { median } from '../../harness/src/stats/index.js';
+import type { RunContext } from '../../harness/src/index.js';
+import type { ModelSpec } from './architecture.js';
+import { analyticCost } from './cost-model.js';
+import { costFigure } from './figures.js';
+import { createModels } from './model.js';
+import type { Params } from './params.js';
+import type { Specs } from './specs.js';
+
+type Tf = typeof TF;
+type Ctx = RunContext<Params>;
+
+export function runFlops(ctx: Ctx, specs: Specs): void {
+  const p = ctx.params;
+  for (const key of ['serpent', 'attention'] as const) {
+    for (const side of p.flops_sides) ctx.record.point(`flops-${key}`, side * side, analyticCost(specs[key], side).flops);
+    ctx.record.scalar(`flops-${key}-at-ratio-side`, analyticCost(specs[key], p.flops_ratio_side).flops);
+  }
+  for (const side of p.flops_sides) ctx.record.scalar(`flops-ratio-${side}`, analyticCost(specs.attention, side).flops / analyticCost(specs.serpent, side).flops);
+  ctx.record.figure(costFigure('flops', 'FLOPs of one forward pass (analytic, per image)', 'FLOPs', {
+    serpent: p.flops_sides.map((s) => ({ x: s * s, y: analyticCost(specs.serpent, s).flops })),
+    attention: p.flops_sides.map((s) => ({ x: s * s, y: analyticCost(specs.attention, s).flops })),
+  }));
+}
+
+export function runParams(ctx: Ctx, specs: Specs): void {
+  for (const key of ['serpent', 'attention', 'cnn'] as const) ctx.record.scalar(`params-${key}`, analyticCost(specs[key], 16).params);
+}
+
+/**
+ * Bytes tfjs holds at the peak of one inference pass of one image (activations freed after their
+ * last use), beyond what was held before (weights, input).
+ */
+export async function peakForwardBytes(tf: Tf, spec: ModelSpec, side: number, seed: number): Promise<number> {
+  const models = createModels(tf, spec, [seed]);
+  const x = tf.zeros([1, 1, side, side, 1]) as TF.Tensor5D;
+  try {
+    const before = tf.memory().numBytes;
+    const profile = await tf.profile(() => models.infer(x));
+    (profile.result as TF.Tensor).dispose();
+    return profile.peakBytes - before;
+  } finally {
+    x.dispose();
+    models.dispose();
+  }
+}
+
+export async function runMemory(ctx: Ctx, tf: Tf, specs: Specs): Promise<void> {
+  const p = ctx.params;
+  const seed = ctx.seeds[0];
+  const curves: Record<'serpent' | 'attention', { x: number; y: number }[]> = { serpent: [], attention: [] };
+  for (const key of ['serpent', 'attention'] as const) {
+    for (const side of p.memory_sides) {
+      const bytes = await peakForwardBytes(tf, specs[key], side, seed);
+      ctx.record.point(`memory-${key}`, side * side, bytes);
+      curves[key].push({ x: side * side, y: bytes });
+    }
+  }
+  const [ssm, attention] = [await peakForwardBytes(tf, specs.serpent, p.memory_side, seed), await peakForwardBytes(tf, specs.attention, p.memory_side, seed)];
+  // The plan's analytic ratio: attention's L² score matrix against an SSM state of L·C·N, both ×4 B,
+  // with L the pixels of the first (largest) level after 2x2 patchify.
+  const L = (p.memory_side / 2) ** 2;
+  const analytic = (L * L) / (L * p.width * p.state);
+  ctx.record.scalar('memory-serpent-bytes', ssm);
+  ctx.record.scalar('memory-attention-bytes', attention);
+  ctx.record.scalar('memory-ratio', attention / ssm);
+  ctx.record.scalar('memory-ratio-analytic', analytic);
+  ctx.record.scalar('memory-ratio-over-analytic', attention / ssm / analytic);
+  ctx.record.figure(costFigure('memory', 'Peak tfjs memory of one forward pass (one image, weights and input excluded)', 'bytes', curves));
+}
+
+/**
+ * Median forward time per (seed, model, side). Rounds are interleaved (every combination once per
+ * round, after one untimed warm-up round) so that a burst of load elsewhere on a shared machine hits
+ * all sizes alike instead of biasing one of them; the median over rounds is recorded.
+ */
+export async function runTime(ctx: Ctx, tf: Tf, specs: Specs): Promise<void> {
+  const p = ctx.params;
+  const plan = [
+    { key: 'serpent' as const, sides: p.time_sides, batch: p.bench_batch },
+    { key: 'attention' as const, sides: p.time_sides_attention, batch: p.bench_batch_attention },
+  ];
+  const cells = ctx.seeds.flatMap((seed) => plan.flatMap(({ key, sides, batch }) => {
+    const models = createModels(tf, specs[key], [seed]);
+    return sides.map((side, i) => ({
+      seed, key, side, models, owner: i === 0,
+      x: tf.randomUniform([1, batch, side, side, 1], 0, 1, 'float32', seed) as TF.Tensor5D,
+      samples: [] as number[],
+    }));
+  }));
+  try {
+    const once = async (cell: (typeof cells)[number]) => {
+      const timing = await timeTask(`${cell.key} ${cell.side}`, () => cell.models.infer(cell.x).dispose(), { time: 0, iterations: 1, warmupIterations: 0 });
+      return timing.samplesMs[0] ?? timing.medianMs;
+    };
+    for (const cell of cells) await once(cell);
+    for (let round = 0; round < p.bench_rounds; round++) {
+      for (const cell of cells) cell.samples.push(await once(cell));
+      ctx.progress(round + 1, p.bench_rounds, 'timing rounds');
+    }
+  } finally {
+    for (const cell of cells) {
+      cell.x.dispose();
+      if (cell.owner) cell.models.dispose();
+    }
+  }
+  const curves: Record<'serpent' | 'attention', { x: number; y: number; group?: string }[]> = { serpent: [], attention: [] };
+  for (const cell of cells) {
+    const ms = median(cell.samples);
+    ctx.record.point(`time-${cell.key}`, cell.side * cell.side, ms, { seed: cell.seed });
+    curves[cell.key].push({ x: cell.side * cell.side, y: ms, group: `seed ${cell.seed}` });
+  }
+  ctx.record.figure(costFigure('time', `Median forward time (tinybench, ${p.bench_rounds} interleaved rounds; batches of ${p.bench_batch} for SerpentLite, ${p.bench_batch_attention} for attention)`, 'ms', curves));
+}
