@@ -42,7 +42,10 @@ export const verify: Command = {
     const results = loaded.reproductions.map((r) => r.verdicts);
     if (results.length === 0) throw new UsageError(`verify: no results under ${values.results ?? 'results'}/ (run 'dvc repro' or 'repro run <id>' first)`);
     if (values.update) {
-      writeFileAtomic(expectedFile, formatExpectations({ ...readExpectations(expectedFile), ...expectationsFrom(results) }));
+      const current = expectationsFrom(results);
+      writeFileAtomic(expectedFile, formatExpectations({ ...readExpectations(expectedFile), ...current }));
+      const powerless = Object.entries(current).flatMap(([id, claims]) => Object.keys(claims).filter((k) => k.endsWith('/control')).map((k) => `${id}/${k}`));
+      for (const p of powerless) process.stderr.write(`repro verify: recorded ${p} as not failing: that claim has no power at this scale; say why in its README\n`);
       process.stderr.write(`repro verify: wrote ${path.relative(root, expectedFile)}; review its diff before committing\n`);
       return 0;
     }

@@ -31,13 +31,19 @@ export function compare(results: readonly VerdictsFile[], expectations: Expectat
         claim,
       });
       if (claim.control) {
+        // A control that is known not to fail can be recorded as `<claim>/control` in expected.json:
+        // the lack of power is then a reviewed fact, and only a change from it fails verify.
+        const known = expectations[v.reproduction]?.[`${claim.id}/control`] ?? null;
+        const ok = known === null ? claim.control.expected : known === claim.control.verdict;
         checks.push({
           reproduction: v.reproduction,
           name: `${claim.id}/control`,
           actual: claim.control.verdict,
-          expected: claim.control.expect,
-          ok: claim.control.expected,
-          message: claim.control.expected ? '' : `the negative control must ${claim.control.expect} but got ${claim.control.verdict}: the claim has no power (${claim.control.evidence.reason})`,
+          expected: known ?? claim.control.expect,
+          ok,
+          message: ok ? '' : known === null
+            ? `the negative control must ${claim.control.expect} but got ${claim.control.verdict}: the claim has no power (${claim.control.evidence.reason})`
+            : `expected.json records this control as ${known}, got ${claim.control.verdict}`,
           claim,
         });
       }
@@ -52,6 +58,10 @@ export function missingResults(results: readonly VerdictsFile[], expectations: E
   return Object.entries(expectations).flatMap(([id, claims]) => Object.keys(claims).map((c) => `${id}/${c}`)).filter((k) => !have.has(k));
 }
 
+/** Every claim's verdict, plus `<claim>/control` for controls that did not come out as they must. */
 export function expectationsFrom(results: readonly VerdictsFile[]): Expectations {
-  return Object.fromEntries(results.map((v) => [v.reproduction, Object.fromEntries(v.claims.map((c) => [c.id, c.verdict]))]));
+  return Object.fromEntries(results.map((v) => [v.reproduction, Object.fromEntries(v.claims.flatMap((c) => [
+    [c.id, c.verdict] as const,
+    ...(c.control && !c.control.expected ? [[`${c.id}/control`, c.control.verdict] as const] : []),
+  ]))]));
 }

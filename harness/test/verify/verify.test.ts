@@ -52,12 +52,12 @@ test('a claim with no expectation fails verify and says how to record one', asyn
   t.regex(result.stdout, /no expectation recorded \(run 'repro verify --update'/);
 });
 
-test('--update writes expected.json from the results; the claims then verify (the control still does not)', async (t) => {
+test('--update writes expected.json from the results, recording a powerless control as such; then all verify', async (t) => {
   const { run, root } = await project(null);
   t.is((await run('--update')).exitCode, 0);
-  t.deepEqual(JSON.parse(await readFile(join(root, 'expected.json'), 'utf8'))['scaling-laws'], matching['scaling-laws']);
+  t.deepEqual(JSON.parse(await readFile(join(root, 'expected.json'), 'utf8'))['scaling-laws'], { ...matching['scaling-laws'], 'adam-beats-sgd/control': 'inconclusive' });
   const result = await run();
-  t.regex(result.stdout, /4 claims and \d+ controls checked: 1 not as expected/);
+  t.regex(result.stdout, /4 claims and \d+ controls checked: all as expected/);
 });
 
 test('a malformed expected.json is a clear error with exit 2', async (t) => {
@@ -65,4 +65,14 @@ test('a malformed expected.json is a clear error with exit 2', async (t) => {
   const result = await run();
   t.is(result.exitCode, 2, result.all);
   t.regex(result.stderr, /expected\.json: scaling-laws\.loss-power-law: got "passed"; expected one of pass, fail, inconclusive, error/);
+});
+
+test('a control recorded in expected.json as not failing is a reviewed fact: verify passes until it changes', async (t) => {
+  const { run } = await project({ 'scaling-laws': { ...matching['scaling-laws'], 'adam-beats-sgd/control': 'inconclusive' } });
+  const result = await run();
+  t.is(result.exitCode, 0, result.all);
+  const changed = await project({ 'scaling-laws': { ...matching['scaling-laws'], 'adam-beats-sgd/control': 'pass' } });
+  const r2 = await changed.run();
+  t.is(r2.exitCode, 1);
+  t.regex(r2.stdout, /expected\.json records this control as pass, got inconclusive/);
 });

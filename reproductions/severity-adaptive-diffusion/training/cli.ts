@@ -1,0 +1,39 @@
+/**
+ * The DVC stage that trains the models: `node --import tsx reproductions/severity-adaptive-diffusion/training/cli.ts`
+ * [--params FILE]. For every run the runner will make (the profile's default and each claim's
+ * and control's overrides, merged exactly as the runner merges them) and every seed, it makes
+ * sure weights/ holds the autoencoder, severity encoder and ε-network, training only those that
+ * are missing (or copying them from the user cache), then deletes files no run needs. The runs
+ * then read weights/ and train nothing. Solver params do not enter the models' keys, so a change
+ * to them leaves weights/ as it is.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import reproduction from '../index.js';
+import { seedModels } from './pipeline.js';
+import { runParams } from './run-params.js';
+import { modelFile, pruneModels, userCacheDir, WEIGHTS_DIR, writeModel } from './store.js';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { params: { type: 'string' } } });
+  const root = process.cwd();
+  const file = path.resolve(values.params ?? path.join(root, 'params.yaml'));
+  mkdirSync(WEIGHTS_DIR, { recursive: true });
+  const keep = new Set<string>();
+  const started = performance.now();
+  for (const p of runParams(file)) {
+    for (let seed = 0; seed < p.seeds; seed++) {
+      const models = await seedModels(p, seed, root, { readDirs: [WEIGHTS_DIR, userCacheDir()], writeDir: WEIGHTS_DIR, log: (m) => process.stderr.write(`[train ${reproduction.id}] ${m}\n`) });
+      for (const model of Object.values(models)) {
+        const target = modelFile(WEIGHTS_DIR, model.spec);
+        if (!existsSync(target)) writeModel(WEIGHTS_DIR, model);
+        keep.add(target);
+      }
+    }
+  }
+  const removed = pruneModels(WEIGHTS_DIR, keep);
+  process.stderr.write(`[train ${reproduction.id}] ${keep.size} models in ${path.relative(root, WEIGHTS_DIR)}${removed.length ? `, ${removed.length} stale removed` : ''}; ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+await main();
