@@ -1,0 +1,38 @@
+/**
+ * Per-step cost with tinybench: one full training step (batch, forward, backward, update) of
+ * each method at its tuned learning rate, after a warm-up long enough to fill mL-BFGS's
+ * history. Rounds alternate between methods so that load from other processes on the machine
+ * falls on all of them alike; the per-method figure is the median of the rounds' medians.
+ *
+ * The model of mL-BFGS's overhead over SGD, (4m + 2)/(6B): the two-loop recursion costs about
+ * 4m vector passes and the momentum buffers 2, against about 6B for a forward and backward pass
+ * over a batch of B (per parameter).
+ */
+import { timeTask } from '../../harness/src/bench/timing.js';
+import { median } from '../../harness/src/stats/index.js';
+import type { Method } from './methods.js';
+import type { Params } from './params.js';
+import { stepper, type TrainingSetup } from './train.js';
+
+export function modelledOverhead(history: number, batch: number): number {
+  return (4 * history + 2) / (6 * batch);
+}
+
+export const BENCH_ROUNDS = 3;
+
+export async function benchSteps(p: Params, setup: TrainingSetup, tuned: Partial<Record<Method, number>>, seed: number): Promise<Partial<Record<Method, number>>> {
+  const warmup = (p.history + 2) * p.period;
+  const steppers = p.methods.map((m) => {
+    const s = stepper(setup, m, tuned[m]!, seed);
+    for (let i = 0; i < warmup; i++) s.step();
+    return { m, s };
+  });
+  const rounds = new Map<Method, number[]>();
+  for (let round = 0; round < BENCH_ROUNDS; round++) {
+    for (const { m, s } of steppers) {
+      const timing = await timeTask(`${m} step`, () => { s.step(); }, { time: p.bench_ms / BENCH_ROUNDS, iterations: 20, warmupIterations: 5 });
+      rounds.set(m, [...(rounds.get(m) ?? []), timing.medianMs]);
+    }
+  }
+  return Object.fromEntries([...rounds].map(([m, xs]) => [m, median(xs)]));
+}

@@ -1,0 +1,61 @@
+import test from 'ava';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInChild } from '../../../harness/src/runner/spawn.js';
+import type { VerdictsFile } from '../../../harness/src/types.js';
+import { params } from '../params.js';
+
+const REPRODUCTIONS = fileURLToPath(new URL('../..', import.meta.url));
+const DATASETS = fileURLToPath(new URL('../../../datasets', import.meta.url));
+
+// A tiny profile: a 16-wide MLP for 60 steps, five seeds (one tunes, four evaluate: the count claim needs 4), one learning rate per
+// method, a 20-dimensional quadratic with 60 pairs. Same claims and thresholds.
+const TINY_BLOCK = {
+  seeds: 5, parts: ['noise', 'training', 'bench'], methods: ['sgd', 'adam', 'lbfgs', 'mlbfgs', 'mlbfgs-block'],
+  hidden: 16, batch: 32, steps: 60, eval_every: 10, test_fraction: 0.2, split_seed: 0,
+  lr_sgd: [0.1], lr_adam: [0.01], lr_lbfgs: [0.03], lr_mlbfgs: [0.1], sgd_momentum: 0.9,
+  history: 5, block_history: 5, period: 5, beta: 0.9, damping: true, sigma_low: 0.01, sigma_high: 1.5, tau0: 0.8,
+  noise_dim: 20, noise_decades: 3, noise_sigma: 0.1, noise_betas: [0, 0.9], noise_pairs: 60, noise_burn_in_pairs: 5,
+  noise_correlation: 0, noise_lr: 0.1, bench_ms: 20,
+};
+const TINY = `profile: smoke
+papers:
+  mlbfgs:
+    smoke: &tiny ${JSON.stringify(TINY_BLOCK)}
+    paper: *tiny
+`;
+
+test('at a tiny size, through the runner, every claim is decided and every control fails', async (t) => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'repro-mlbfgs-'));
+  symlinkSync(REPRODUCTIONS, path.join(root, 'reproductions'));
+  symlinkSync(DATASETS, path.join(root, 'datasets'));
+  writeFileSync(path.join(root, 'params.yaml'), TINY);
+  const result = await runInChild({ root, id: 'mlbfgs', env: { REPRO_BACKEND: 'cpu' }, stderr: 'pipe' });
+  t.is(result.exitCode, 0, result.stderr);
+  const verdicts = JSON.parse(readFileSync(path.join(root, 'results', 'mlbfgs', 'verdicts.json'), 'utf8')) as VerdictsFile;
+  t.is(verdicts.claims.length, 6);
+  for (const c of verdicts.claims) {
+    t.not(c.verdict, 'error', `${c.id}: ${c.evidence.reason}`);
+    t.is(c.control?.verdict, 'fail', `control of ${c.id}: ${c.control?.evidence.reason}`);
+  }
+  t.true(verdicts.claims.every((c) => c.evidence.chart !== undefined));
+  t.deepEqual(verdicts.figures.map((f) => f.id).sort(), ['curvature-noise', 'loss-vs-step', 'loss-vs-time', 'tuning']);
+});
+
+test('params: bad values are rejected with messages that say what is allowed', (t) => {
+  t.true(params.safeParse(TINY_BLOCK).success);
+  const errors = (over: Record<string, unknown>) => {
+    const r = params.safeParse({ ...TINY_BLOCK, ...over });
+    return r.success ? '' : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  };
+  t.regex(errors({ seeds: 2 }), /seeds/);
+  t.regex(errors({ eval_every: 100 }), /eval_every: must be ≤ steps \(60\)/);
+  t.regex(errors({ parts: ['bench'] }), /bench needs training/);
+  t.regex(errors({ methods: ['adam', 'mlbfgs'] }), /must include sgd and mlbfgs when benchmarking/);
+  t.regex(errors({ sigma_low: 0.5, sigma_high: 1.5, tau0: 0 }), /tau0/);
+  t.regex(errors({ lr_sgd: [0.1, 0.1] }), /lr_sgd: lists a learning rate twice/);
+  t.regex(errors({ beta: 1 }), /beta/);
+  t.regex(errors({ extra: 1 }), /extra|Unrecognized/i);
+});
