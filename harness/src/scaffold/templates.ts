@@ -116,14 +116,8 @@ measured figure and the likely reason.
 
 export function testTs(v: ScaffoldVars): string {
   return `import test from 'ava';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runInChild } from '../../../harness/src/runner/spawn.js';
-import type { VerdictsFile } from '../../../harness/src/types.js';
+import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
 
-const REPRODUCTIONS = fileURLToPath(new URL('../..', import.meta.url));
 const TINY = \`profile: smoke
 papers:
   ${v.id}:
@@ -132,16 +126,8 @@ papers:
 \`;
 
 test('at a tiny size every claim is decided and every control fails', async (t) => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'repro-${v.id}-'));
-  symlinkSync(REPRODUCTIONS, path.join(root, 'reproductions'));
-  writeFileSync(path.join(root, 'params.yaml'), TINY);
-  const result = await runInChild({ root, id: ${q(v.id)}, env: { REPRO_BACKEND: 'cpu' }, stderr: 'pipe' });
-  t.is(result.exitCode, 0, result.stderr);
-  const verdicts = JSON.parse(readFileSync(path.join(root, 'results', ${q(v.id)}, 'verdicts.json'), 'utf8')) as VerdictsFile;
-  for (const c of verdicts.claims) {
-    t.not(c.verdict, 'error', \`\${c.id}: \${c.evidence.reason}\`);
-    t.is(c.control?.verdict, 'fail', \`control of \${c.id}: \${c.control?.evidence.reason}\`);
-  }
+  const verdicts = await runTiny(t, { id: ${q(v.id)}, params: TINY, backend: 'cpu' });
+  assertDecidedWithFailingControls(t, verdicts);
 });
 `;
 }

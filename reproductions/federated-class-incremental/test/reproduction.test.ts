@@ -1,12 +1,5 @@
 import test from 'ava';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runInChild } from '../../../harness/src/runner/spawn.js';
-import type { VerdictsFile } from '../../../harness/src/types.js';
-
-const REPRODUCTIONS = fileURLToPath(new URL('../..', import.meta.url));
+import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
 
 // A tiny profile: 6 classes in 3 tasks, d = 8, 4 clients (2 per round), 4 rounds per task,
 // 60 inversion steps, 3 seeds. Same claims and thresholds; only the plumbing is under test.
@@ -24,17 +17,9 @@ papers:
 `;
 
 test('at a tiny size, through the runner, every claim is decided and every control fails', async (t) => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'repro-fcil-'));
-  symlinkSync(REPRODUCTIONS, path.join(root, 'reproductions'));
-  writeFileSync(path.join(root, 'params.yaml'), TINY);
-  const result = await runInChild({ root, id: 'federated-class-incremental', stderr: 'pipe' });
-  t.is(result.exitCode, 0, result.stderr);
-  const verdicts = JSON.parse(readFileSync(path.join(root, 'results', 'federated-class-incremental', 'verdicts.json'), 'utf8')) as VerdictsFile;
+  const verdicts = await runTiny(t, { id: 'federated-class-incremental', params: TINY });
   t.is(verdicts.claims.length, 6);
-  for (const c of verdicts.claims) {
-    t.not(c.verdict, 'error', `${c.id}: ${c.evidence.reason}`);
-    t.is(c.control?.verdict, 'fail', `control of ${c.id}: ${c.control?.evidence.reason}`);
-  }
+  assertDecidedWithFailingControls(t, verdicts);
   // The structural claim is exact at any size.
   t.is(verdicts.claims.find((c) => c.id === 'no-client-memory')?.verdict, 'pass');
   t.deepEqual(verdicts.figures.map((f) => f.id), ['seen-accuracy-per-task', 'forgetting-per-method', 'generated-class-histogram']);

@@ -1,14 +1,7 @@
 import test from 'ava';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runInChild } from '../../../harness/src/runner/spawn.js';
-import type { VerdictsFile } from '../../../harness/src/types.js';
+import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
 import { params } from '../params.js';
-
-const REPRODUCTIONS = fileURLToPath(new URL('../..', import.meta.url));
-const DATASETS = fileURLToPath(new URL('../../../datasets', import.meta.url));
 
 // A tiny profile: a 16-wide MLP for 60 steps, five seeds (one tunes, four evaluate: the count claim needs 4), one learning rate per
 // method, a 20-dimensional quadratic with 60 pairs. Same claims and thresholds.
@@ -28,18 +21,9 @@ papers:
 `;
 
 test('at a tiny size, through the runner, every claim is decided and every control fails', async (t) => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'repro-mlbfgs-'));
-  symlinkSync(REPRODUCTIONS, path.join(root, 'reproductions'));
-  symlinkSync(DATASETS, path.join(root, 'datasets'));
-  writeFileSync(path.join(root, 'params.yaml'), TINY);
-  const result = await runInChild({ root, id: 'mlbfgs', env: { REPRO_BACKEND: 'cpu' }, stderr: 'pipe' });
-  t.is(result.exitCode, 0, result.stderr);
-  const verdicts = JSON.parse(readFileSync(path.join(root, 'results', 'mlbfgs', 'verdicts.json'), 'utf8')) as VerdictsFile;
+  const verdicts = await runTiny(t, { id: 'mlbfgs', params: TINY, backend: 'cpu' });
   t.is(verdicts.claims.length, 6);
-  for (const c of verdicts.claims) {
-    t.not(c.verdict, 'error', `${c.id}: ${c.evidence.reason}`);
-    t.is(c.control?.verdict, 'fail', `control of ${c.id}: ${c.control?.evidence.reason}`);
-  }
+  assertDecidedWithFailingControls(t, verdicts);
   t.true(verdicts.claims.every((c) => c.evidence.chart !== undefined));
   t.deepEqual(verdicts.figures.map((f) => f.id).sort(), ['curvature-noise', 'loss-vs-step', 'loss-vs-time', 'tuning']);
 });

@@ -1,12 +1,5 @@
 import test from 'ava';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runInChild } from '../../../harness/src/runner/spawn.js';
-import type { VerdictsFile } from '../../../harness/src/types.js';
-
-const REPRODUCTIONS = fileURLToPath(new URL('../..', import.meta.url));
+import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
 
 // A tiny profile: rate at n = 20, a 3-ratio grid at n ∈ {50, 60, 70}, sparse n = 60, a 16×16 phantom.
 // Same claims and thresholds; the verdicts may differ from the smoke profile's, the controls may not.
@@ -28,17 +21,9 @@ papers:
 `;
 
 test('at a tiny size, through the runner, every claim is decided and every control fails', async (t) => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'repro-nonlinear-ct-'));
-  symlinkSync(REPRODUCTIONS, path.join(root, 'reproductions'));
-  writeFileSync(path.join(root, 'params.yaml'), TINY);
-  const result = await runInChild({ root, id: 'nonlinear-ct', stderr: 'pipe' });
-  t.is(result.exitCode, 0, result.stderr);
-  const verdicts = JSON.parse(readFileSync(path.join(root, 'results', 'nonlinear-ct', 'verdicts.json'), 'utf8')) as VerdictsFile;
+  const verdicts = await runTiny(t, { id: 'nonlinear-ct', params: TINY });
   t.is(verdicts.claims.length, 7);
-  for (const c of verdicts.claims) {
-    t.not(c.verdict, 'error', `${c.id}: ${c.evidence.reason}`);
-    t.is(c.control?.verdict, 'fail', `control of ${c.id}: ${c.control?.evidence.reason}`);
-  }
+  assertDecidedWithFailingControls(t, verdicts);
   t.true(verdicts.claims.every((c) => c.evidence.chart !== undefined));
   t.deepEqual(verdicts.figures.map((f) => f.id).sort(), ['metal-reconstructions', 'metal-rmse-vs-iteration', 'phase-transition']);
 });

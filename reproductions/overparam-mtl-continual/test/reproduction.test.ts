@@ -1,13 +1,7 @@
 import test from 'ava';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runInChild } from '../../../harness/src/runner/spawn.js';
-import type { VerdictsFile } from '../../../harness/src/types.js';
+import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
 import { schemaErrors } from '../../../harness/test/charts/helpers.js';
-
-const REPRODUCTIONS = fileURLToPath(new URL('../..', import.meta.url));
 
 // A tiny profile: T = 4 tasks of n = 10 (N = 40), 60 trials. Same claims and thresholds.
 const TINY = `profile: smoke
@@ -24,16 +18,10 @@ papers:
 `;
 
 test('at a tiny size, through the runner, every claim is decided, every control fails, every chart is valid Vega-Lite', async (t) => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'repro-overparam-'));
-  symlinkSync(REPRODUCTIONS, path.join(root, 'reproductions'));
-  writeFileSync(path.join(root, 'params.yaml'), TINY);
-  const result = await runInChild({ root, id: 'overparam-mtl-continual', env: { REPRO_BACKEND: 'cpu' }, stderr: 'pipe', jobs: 1 });
-  t.is(result.exitCode, 0, result.stderr);
-  const verdicts = JSON.parse(readFileSync(path.join(root, 'results', 'overparam-mtl-continual', 'verdicts.json'), 'utf8')) as VerdictsFile;
+  const verdicts = await runTiny(t, { id: 'overparam-mtl-continual', params: TINY, backend: 'cpu', jobs: 1 });
   t.is(verdicts.claims.length, 8);
+  assertDecidedWithFailingControls(t, verdicts);
   for (const c of verdicts.claims) {
-    t.not(c.verdict, 'error', `${c.id}: ${c.evidence.reason}`);
-    t.is(c.control?.verdict, 'fail', `control of ${c.id}: ${c.control?.evidence.reason}`);
     for (const chart of [c.evidence.chart, ...(c.evidence.moreCharts ?? [])]) {
       t.truthy(chart, c.id);
       t.is(schemaErrors(chart!), null, c.id);
