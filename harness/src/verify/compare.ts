@@ -54,7 +54,7 @@ export function compare(results: readonly VerdictsFile[], expectations: Expectat
 
 /** Expectations that name claims no result has: stale entries a reviewer should see. */
 export function missingResults(results: readonly VerdictsFile[], expectations: Expectations): string[] {
-  const have = new Set(results.flatMap((v) => v.claims.map((c) => `${v.reproduction}/${c.id}`)));
+  const have = new Set(results.flatMap((v) => v.claims.flatMap((c) => [`${v.reproduction}/${c.id}`, `${v.reproduction}/${c.id}/control`])));
   return Object.entries(expectations).flatMap(([id, claims]) => Object.keys(claims).map((c) => `${id}/${c}`)).filter((k) => !have.has(k));
 }
 
