@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed.stamp
 VENV_STAMP := .venv/.requirements.sha256
 DVC := .venv/bin/dvc
 
-.PHONY: setup native browser repro test bench doctor clean help
+.PHONY: setup native browser data repro test bench doctor clean help
 
 help:
 	@echo "make repro   set up, then dvc repro (smoke profile) -> reports/index.html"
@@ -38,7 +38,12 @@ repro: setup
 browser:
 	bash scripts/setup-browser.sh
 
-test: setup browser
+# Real data (digits, sample images) extracted from the pinned wheels: the DVC stage `datasets`.
+# Tests of the papers that read it need it; `dvc repro` does nothing when it is up to date.
+data: setup
+	$(DVC) repro --single-item datasets
+
+test: setup browser data
 	npx ava
 
 # The benchmark's references (PyTorch CPU, threadpoolctl) are only installed for `make bench`.
