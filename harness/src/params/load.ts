@@ -25,7 +25,13 @@ export function readParamsFile(file: string, text = readFileSync(file, 'utf8')):
       return `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}YAML syntax error: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
     }));
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // e.g. an alias used before its anchor, or an alias bomb: still a mistake in the file.
+    throw new ParamsError(file, [`YAML error: ${(error as Error).message.split('\n')[0]}`]);
+  }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new ParamsError(file, [`the top level must be a mapping with 'profile' and 'papers'; got ${describeValue(data)}`]);
   }

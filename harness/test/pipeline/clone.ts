@@ -35,9 +35,17 @@ export function cloneWorkingTree(options: CloneOptions = {}): string {
     for (const id of readdirSync(path.join(dir, 'reproductions'))) {
       if (!options.only.includes(id)) rmSync(path.join(dir, 'reproductions', id), { recursive: true, force: true });
     }
-    // dvc.yaml's plots name files of the default papers; a trimmed copy drops them.
-    const dvcYaml = readFileSync(path.join(dir, 'dvc.yaml'), 'utf8');
-    writeFileSync(path.join(dir, 'dvc.yaml'), dvcYaml.replace(/\nplots:[\s\S]*$/, '\n'));
+    // dvc.yaml's plots and per-paper stages (e.g. model training) name files of the papers a
+    // trimmed copy drops: remove them with the papers.
+    const dvcYaml = parseDocument(readFileSync(path.join(dir, 'dvc.yaml'), 'utf8'));
+    dvcYaml.delete('plots');
+    const stages = dvcYaml.get('stages') as { items: { key: { value: string } }[] };
+    for (const name of stages.items.map((i) => String(i.key.value))) {
+      const deps = JSON.stringify(dvcYaml.getIn(['stages', name, 'deps']) ?? '');
+      const dropped = readdirSync(path.join(ROOT, 'reproductions')).filter((id) => !options.only!.includes(id));
+      if (dropped.some((id) => deps.includes(`reproductions/${id}/`))) dvcYaml.deleteIn(['stages', name]);
+    }
+    writeFileSync(path.join(dir, 'dvc.yaml'), dvcYaml.toString());
     // The committed lock describes the full pipeline's outputs, which a trimmed copy never had.
     rmSync(path.join(dir, 'dvc.lock'), { force: true });
   }
