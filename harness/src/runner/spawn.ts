@@ -44,20 +44,45 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
     '--jobs', String(o.jobs ?? defaultJobs()),
   ];
   const started = performance.now();
-  const result = await execa(process.execPath, args, {
+  // The child leads its own process group, so a timeout or an interrupt takes its worker
+  // processes down with it: an orphaned worker would run on and hold the output pipes open.
+  const subprocess = execa(process.execPath, args, {
     cwd: o.root,
     reject: false,
-    timeout: (o.timeoutSeconds ?? 1800) * 1000,
-    killSignal: 'SIGKILL',
+    detached: true,
     stdin: 'ignore',
     stdout: 'inherit',
     stderr: o.stderr ?? 'inherit',
     env: { ...o.env },
   });
+  const killGroup = () => {
+    try {
+      if (subprocess.pid) process.kill(-subprocess.pid, 'SIGKILL');
+    } catch {
+      // ESRCH: the group is gone already.
+    }
+  };
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killGroup();
+  }, (o.timeoutSeconds ?? 1800) * 1000);
+  const onSignal = (signal: NodeJS.Signals) => {
+    killGroup();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const result = await subprocess;
+  clearTimeout(timer);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  // A child that crashed may have left workers behind: reap them too.
+  killGroup();
   return {
-    exitCode: result.exitCode ?? (result.timedOut ? 124 : 1),
+    exitCode: result.exitCode ?? (timedOut ? 124 : 1),
     seconds: (performance.now() - started) / 1000,
-    timedOut: Boolean(result.timedOut),
+    timedOut,
     signal: result.signal ?? null,
     outOfMemory: /heap out of memory|Allocation failed/.test(typeof result.stderr === 'string' ? result.stderr : ''),
     stderr: typeof result.stderr === 'string' ? result.stderr : '',
