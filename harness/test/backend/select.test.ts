@@ -62,9 +62,10 @@ test('without REPRO_BACKEND the fastest loadable backend is chosen, with a note 
   }
 });
 
+// No skip for native: `make test` builds the binding first, so a missing one is a real failure here.
 for (const backend of ['cpu', 'wasm', 'native'] as const) {
-  const define = backend === 'native' && !hasNative ? test.skip : test;
-  define(`matmul on ${backend} matches the float64 reference and leaks no tensors`, async (t) => {
+  test(`matmul on ${backend} matches the float64 reference and leaks no tensors`, async (t) => {
+    if (backend === 'native') t.true(hasNative, `the native binding is missing at ${nativeBindingPath().path}: run 'make setup' (scripts/setup-native.sh)`);
     const out = await probeOk(t, backend);
     t.is(out.info.name, backend);
     // Quarter-integers: every partial sum is exact in float32, so all backends agree bit for bit.
