@@ -10,9 +10,12 @@ import { loadReproduction } from '../registry/discover.js';
 import { execute } from './execute.js';
 import { gitState, harnessVersions, machine } from './provenance.js';
 import { writeResults } from './write.js';
+import { exitWithParent } from './orphan.js';
 import { exitCodeOf, formatError } from '../cli/errors.js';
 
 async function main(): Promise<void> {
+  // This process leads its own group (spawn.ts): if the parent is killed, take the workers down too.
+  exitWithParent({ killGroup: true });
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { root: { type: 'string' }, params: { type: 'string' }, out: { type: 'string' }, 'seed-base': { type: 'string' }, jobs: { type: 'string' } },

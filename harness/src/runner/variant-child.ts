@@ -6,7 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { selectBackend } from '../backend/select.js';
 import { loadReproduction } from '../registry/discover.js';
 import { runVariant, type VariantTask } from './variant.js';
+import { exitWithParent } from './orphan.js';
 
+exitWithParent({ killGroup: false });
 const [taskFile, resultFile] = process.argv.slice(2);
 const { root, id, task } = JSON.parse(readFileSync(taskFile, 'utf8')) as { root: string; id: string; task: VariantTask };
 await selectBackend();
