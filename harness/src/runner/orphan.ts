@@ -4,7 +4,9 @@
  * (itself and any workers), so no orphan keeps computing or holds the parent's output pipes open.
  */
 export function exitWithParent(options: { killGroup: boolean }): void {
-  const parent = process.ppid;
+  // The parent's pid comes from the environment: read from process.ppid at start-up, it would
+  // already be 1 if the parent died while this process was still loading its modules.
+  const parent = Number(process.env.REPRO_PARENT_PID) || process.ppid;
   setInterval(() => {
     if (process.ppid === parent) return;
     try {

@@ -22,7 +22,7 @@ export async function runInWorkers(o: { root: string; id: string; tasks: Variant
       const taskFile = path.join(dir, `${i}.task.json`);
       const resultFile = path.join(dir, `${i}.result.json`);
       writeFileSync(taskFile, JSON.stringify({ root: o.root, id: o.id, task: o.tasks[i] }));
-      const r = await execa(process.execPath, ['--import', TSX, WORKER, taskFile, resultFile], { reject: false, stdin: 'ignore', stdout: 'inherit', stderr: 'inherit', env: process.env });
+      const r = await execa(process.execPath, ['--import', TSX, WORKER, taskFile, resultFile], { reject: false, stdin: 'ignore', stdout: 'inherit', stderr: 'inherit', env: { ...process.env, REPRO_PARENT_PID: String(process.pid) } });
       results[i] = r.exitCode === 0
         ? (JSON.parse(readFileSync(resultFile, 'utf8')) as VariantResult)
         : { record: null, error: `worker process failed (exit ${r.exitCode ?? r.signal})`, seconds: 0, leakedTensors: 0 };

@@ -53,7 +53,7 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
     stdin: 'ignore',
     stdout: 'inherit',
     stderr: o.stderr ?? 'inherit',
-    env: { ...o.env },
+    env: { ...o.env, REPRO_PARENT_PID: String(process.pid) },
   });
   const killGroup = () => {
     try {
