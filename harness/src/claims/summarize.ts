@@ -20,3 +20,8 @@ export function perSeedEvidence(values: readonly SeedValue[]): Evidence['perSeed
 export function seedLabel(seed: number | null): string {
   return seed === null ? 'all' : `seed ${seed}`;
 }
+
+/** Every recorded point of every curve, grouped by seed, as chart data. */
+export function curvePoints(curves: readonly { seed: number | null; x: number[]; y: number[] }[]): { x: number; y: number; group: string }[] {
+  return curves.flatMap((c) => c.x.map((x, i) => ({ x, y: c.y[i], group: seedLabel(c.seed) })));
+}

@@ -6,7 +6,7 @@ import { seriesChart } from '../../charts/index.js';
 import { bootstrapPairedCI, pearson, spearman } from '../../stats/index.js';
 import { bandText, decideInterval, formatNumber, type Band } from '../band.js';
 import { requireSeries, seedsOf, type Check } from '../check.js';
-import { seedLabel } from '../summarize.js';
+import { curvePoints } from '../summarize.js';
 
 export function correlation(series: string, options: { method?: 'spearman' | 'pearson'; xTitle?: string; yTitle?: string } = {}) {
   const method = options.method ?? 'spearman';
@@ -44,7 +44,7 @@ export function correlation(series: string, options: { method?: 'spearman' | 'pe
               title: `${series} (${method} ρ = ${formatNumber(estimate)})`,
               xTitle: options.xTitle ?? 'x',
               yTitle: options.yTitle ?? 'y',
-              points: curves.flatMap((c) => c.x.map((xv, i) => ({ x: xv, y: c.y[i], group: seedLabel(c.seed) }))),
+              points: curvePoints(curves),
               mark: 'point',
             }),
           };

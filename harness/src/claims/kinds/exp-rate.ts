@@ -7,7 +7,7 @@ import { seriesChart } from '../../charts/index.js';
 import { expRateFit, windowed } from '../../stats/index.js';
 import { bandText, decideEverySeed, formatNumber, type Band } from '../band.js';
 import { requireSeries, type Check } from '../check.js';
-import { acrossSeeds, perSeedEvidence, seedLabel } from '../summarize.js';
+import { acrossSeeds, curvePoints, perSeedEvidence, seedLabel } from '../summarize.js';
 
 export interface ExpRateOptions { yRange: [number, number]; xTitle?: string; yTitle?: string; statistic?: 'rate' | 'factor' }
 
@@ -65,7 +65,7 @@ export function expRate(series: string, options: ExpRateOptions) {
               title: `${series}: exponential fit`,
               xTitle: options.xTitle ?? 'x',
               yTitle: options.yTitle ?? series,
-              points: curves.flatMap((c) => c.x.map((x, i) => ({ x, y: c.y[i], group: seedLabel(c.seed) }))),
+              points: curvePoints(curves),
               mark: 'line',
               yLog: true,
               fit: fitLine,

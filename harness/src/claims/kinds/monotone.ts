@@ -6,7 +6,7 @@ import { seriesChart } from '../../charts/index.js';
 import { isStrictlyMonotone, kendallTau } from '../../stats/index.js';
 import { formatNumber } from '../band.js';
 import { requireSeries, seedsOf, type Check } from '../check.js';
-import { seedLabel } from '../summarize.js';
+import { curvePoints } from '../summarize.js';
 import { groupByX } from './grouped.js';
 
 export function trend(series: string, options: { xTitle?: string; yTitle?: string; xLog?: boolean } = {}) {
@@ -38,7 +38,7 @@ export function trend(series: string, options: { xTitle?: string; yTitle?: strin
               title: `${series} vs parameter`,
               xTitle: options.xTitle ?? 'x',
               yTitle: options.yTitle ?? series,
-              points: curves.flatMap((c) => c.x.map((x, i) => ({ x, y: c.y[i], group: seedLabel(c.seed) }))),
+              points: curvePoints(curves),
               mark: 'point',
               xLog: options.xLog,
               fit: { label: 'mean over seeds', points: groups.map((g) => ({ x: g.x, y: g.mean })) },

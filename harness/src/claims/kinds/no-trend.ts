@@ -7,7 +7,7 @@ import { seriesChart } from '../../charts/index.js';
 import { pairedDifference } from '../../stats/index.js';
 import { bandText, decideInterval, formatNumber, type Band } from '../band.js';
 import { requireSeries, seedsOf, type Check } from '../check.js';
-import { perSeedEvidence, seedLabel } from '../summarize.js';
+import { curvePoints, perSeedEvidence } from '../summarize.js';
 import { groupByX } from './grouped.js';
 
 export function noTrend(series: string, options: { xTitle?: string; yTitle?: string; xLog?: boolean } = {}) {
@@ -44,7 +44,7 @@ export function noTrend(series: string, options: { xTitle?: string; yTitle?: str
               title: `${series} vs parameter`,
               xTitle: options.xTitle ?? 'x',
               yTitle: options.yTitle ?? series,
-              points: curves.flatMap((c) => c.x.map((x, i) => ({ x, y: c.y[i], group: seedLabel(c.seed) }))),
+              points: curvePoints(curves),
               mark: 'point',
               xLog: options.xLog,
               fit: { label: 'mean over seeds', points: groups.map((g) => ({ x: g.x, y: g.mean })) },

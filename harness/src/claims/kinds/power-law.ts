@@ -6,7 +6,7 @@ import { seriesChart } from '../../charts/index.js';
 import { powerLawFit, windowed } from '../../stats/index.js';
 import { bandText, decideEverySeed, formatNumber, type Band } from '../band.js';
 import { requireSeries, type Check } from '../check.js';
-import { acrossSeeds, perSeedEvidence, seedLabel } from '../summarize.js';
+import { acrossSeeds, curvePoints, perSeedEvidence } from '../summarize.js';
 
 export interface PowerLawOptions { window: [number, number]; xTitle?: string; yTitle?: string }
 
@@ -33,7 +33,7 @@ export function powerLaw(series: string, options: PowerLawOptions) {
           const worstR2 = Math.min(...r2);
           const best = fits.find((f) => f.fit)?.fit;
           const mid = band.lo !== undefined && band.hi !== undefined ? (band.lo + band.hi) / 2 : (band.lo ?? band.hi ?? -1);
-          const curvesShown = curves.map((c) => c.x.map((x, i) => ({ x, y: c.y[i], group: seedLabel(c.seed) }))).flat();
+          const curvesShown = curvePoints(curves);
           const reference = best
             ? [x0, x1].map((x) => ({ x, y: best.prefactor * Math.pow(x0, best.exponent) * Math.pow(x / x0, mid) }))
             : [];

@@ -4,7 +4,7 @@
  */
 import { seriesChart } from '../../charts/index.js';
 import { requireSeries, seedsOf, type Check } from '../check.js';
-import { seedLabel } from '../summarize.js';
+import { curvePoints } from '../summarize.js';
 
 export function reportOnly(series: string, reason: string, options: { xTitle?: string; yTitle?: string; xLog?: boolean; yLog?: boolean } = {}): Check {
   return {
@@ -24,7 +24,7 @@ export function reportOnly(series: string, reason: string, options: { xTitle?: s
           title: series,
           xTitle: options.xTitle ?? 'x',
           yTitle: options.yTitle ?? series,
-          points: curves.flatMap((c) => c.x.map((x, i) => ({ x, y: c.y[i], group: seedLabel(c.seed) }))),
+          points: curvePoints(curves),
           mark: 'line',
           xLog: options.xLog,
           yLog: options.yLog,
