@@ -123,6 +123,8 @@ export interface Provenance {
   params: Record<string, unknown>;
   startedAt: string;
   durationSeconds: number;
+  /** How the run used the machine: worker processes at once, and compute threads in each. */
+  compute?: { jobs: number; threadsPerProcess: number };
   /** One entry per distinct run: its overrides, wall time, tensors it left undisposed, error if any. */
   runs: { params: Record<string, unknown>; seconds: number; leakedTensors?: number; error?: string }[];
 }

@@ -1,5 +1,7 @@
 import { describeBackend } from '../backend/describe.js';
 import { selectBackend } from '../backend/select.js';
+import { defaultJobs } from '../runner/spawn.js';
+import { threadsFromEnv } from '../runner/threads.js';
 import type { Command } from './commands.js';
 
 export const doctor: Command = {
@@ -9,6 +11,7 @@ export const doctor: Command = {
   async run() {
     const info = await selectBackend();
     process.stdout.write(`${describeBackend(info)}\n`);
+    process.stdout.write(`runs:              up to ${defaultJobs()} worker processes at once (--jobs, REPRO_JOBS), ${threadsFromEnv(process.env)} compute thread(s) each (--threads, REPRO_THREADS)\n`);
     return 0;
   },
 };

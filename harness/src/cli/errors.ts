@@ -3,12 +3,13 @@ import { ParamsError } from '../params/errors.js';
 import { UnknownReproductionError } from '../registry/discover.js';
 import { ExpectationsError } from '../verify/expected.js';
 import { ScaffoldError } from '../scaffold/create.js';
+import { ThreadsError } from '../runner/threads.js';
 
 export class UsageError extends Error {}
 
 /** Errors the user can fix in a command or a file (as opposed to bugs and crashes). */
 function isUserError(error: unknown): error is Error {
-  return error instanceof ParamsError || error instanceof UnknownReproductionError || error instanceof UsageError || error instanceof ExpectationsError || error instanceof ScaffoldError;
+  return error instanceof ParamsError || error instanceof UnknownReproductionError || error instanceof UsageError || error instanceof ExpectationsError || error instanceof ScaffoldError || error instanceof ThreadsError;
 }
 
 /** 2 for what the user can fix in a command or file; 1 for the rest. */

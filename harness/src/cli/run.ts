@@ -3,6 +3,7 @@ import { readParamsFile } from '../params/load.js';
 import { assertKnownId, loadReproduction } from '../registry/discover.js';
 import { writeFailureResults } from '../runner/failure.js';
 import { runInChild, type SpawnResult } from '../runner/spawn.js';
+import { parseThreads, threadsFromEnv } from '../runner/threads.js';
 import { intFlag, parseFlags } from './args.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
@@ -27,6 +28,9 @@ export const run: Command = {
     '  --jobs N          run up to N of the distinct runs (claims\' regimes, controls) at once in',
     '                    worker processes (default: REPRO_JOBS, else the number of cores); results',
     '                    are identical to --jobs 1',
+    '  --threads N       compute threads of each run process (default: REPRO_THREADS, else 1). One',
+    '                    thread per worker uses the cores without oversubscribing them, and keeps',
+    '                    float32 results the same on any machine; raise it for --jobs 1 on big tensors',
     '  --keep-going      if the run crashes, times out or runs out of memory, record `error` verdicts',
     '                    with the reason and exit 0, so a pipeline goes on to the other papers and',
     '                    the report (dvc.yaml uses this; without it, previous results are kept)',
@@ -34,7 +38,7 @@ export const run: Command = {
   ].join('\n'),
   async run(args) {
     const { values, positionals } = parseFlags('run', args, {
-      params: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' }, memory: { type: 'string' }, 'seed-base': { type: 'string' }, 'keep-going': { type: 'boolean' }, jobs: { type: 'string' },
+      params: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' }, memory: { type: 'string' }, 'seed-base': { type: 'string' }, 'keep-going': { type: 'boolean' }, jobs: { type: 'string' }, threads: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError(`run: expected exactly one reproduction id, got ${positionals.length} (see 'repro list')`);
     const root = projectRoot();
@@ -49,6 +53,7 @@ export const run: Command = {
       memoryMiB: intFlag('run', 'memory', values.memory, 8192, 64),
       seedBase: intFlag('run', 'seed-base', values['seed-base'], 0),
       jobs: values.jobs === undefined ? undefined : intFlag('run', 'jobs', values.jobs, 1, 1),
+      threads: values.threads === undefined ? threadsFromEnv(process.env) : parseThreads(values.threads, 'run: --threads'),
     });
     if (result.exitCode === 0) return 0;
     const reason = failureReason(result);

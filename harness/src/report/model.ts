@@ -266,6 +266,8 @@ function provenanceView(r: LoadedReproduction): ProvenanceView | null {
     { key: 'platform', value: fmtValue(machine.platform ?? '—') },
   ];
   if (machine.gpu !== undefined) machineKv.push({ key: 'GPU', value: machine.gpu === null ? 'none' : fmtValue(machine.gpu) });
+  const compute = isObject(p.compute) ? p.compute : null;
+  if (compute) machineKv.push({ key: 'compute', value: `up to ${fmtValue(compute.jobs)} run processes at once, ${fmtValue(compute.threadsPerProcess)} thread(s) each` });
   return {
     gitRev: typeof git.rev === 'string' && git.rev !== '' ? git.rev : 'unknown',
     gitDirty: git.dirty === true ? 'dirty: uncommitted changes' : git.dirty === false ? 'clean' : 'dirty flag unknown',

@@ -11,6 +11,7 @@ import { execute } from './execute.js';
 import { gitState, harnessVersions, machine } from './provenance.js';
 import { writeResults } from './write.js';
 import { exitWithParent } from './orphan.js';
+import { threadsFromEnv } from './threads.js';
 import { exitCodeOf, formatError } from '../cli/errors.js';
 
 async function main(): Promise<void> {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     params: output.sectionParams,
     startedAt: started.toISOString(),
     durationSeconds,
+    compute: { jobs: Number(values.jobs ?? 1), threadsPerProcess: threadsFromEnv(process.env) },
     runs: output.runs.map((r) => ({
       params: r.variant.overrides,
       seconds: Math.round(r.seconds * 1000) / 1000,

@@ -5,6 +5,7 @@
 import { execa } from 'execa';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { threadEnv, threadsFromEnv } from './threads.js';
 
 export interface SpawnOptions {
   root: string;
@@ -14,6 +15,8 @@ export interface SpawnOptions {
   seedBase?: number;
   /** Variants run at once in worker processes (default: REPRO_JOBS, else the number of cores). */
   jobs?: number;
+  /** Compute threads of each run process (default: REPRO_THREADS, else 1; see threads.ts). */
+  threads?: number;
   timeoutSeconds?: number;
   memoryMiB?: number;
   env?: Record<string, string>;
@@ -53,7 +56,8 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
     stdin: 'ignore',
     stdout: 'inherit',
     stderr: o.stderr ?? 'inherit',
-    env: { ...o.env, REPRO_PARENT_PID: String(process.pid) },
+    // Set before TensorFlow loads in the child; its workers inherit them.
+    env: { ...threadEnv(o.threads ?? threadsFromEnv({ ...process.env, ...o.env })), ...o.env, REPRO_PARENT_PID: String(process.pid) },
   });
   const killGroup = () => {
     try {

@@ -35,13 +35,22 @@ test('an id that tries to escape the folder is refused before any path is built'
 test('unknown flags are errors that list the allowed flags', async (t) => {
   const r = await repro(toyProject(), 'run', 'toy', '--timout', '5');
   t.is(r.exitCode, 2);
-  t.regex(r.stderr, /allowed flags: --params, --out, --timeout, --memory, --seed-base, --keep-going, --jobs\. Did you mean '--timeout'\?/);
+  t.regex(r.stderr, /allowed flags: --params, --out, --timeout, --memory, --seed-base, --keep-going, --jobs, --threads\. Did you mean '--timeout'\?/);
 });
 
 test('a bad flag value says what is allowed', async (t) => {
   const r = await repro(toyProject(), 'run', 'toy', '--timeout', 'soon');
   t.is(r.exitCode, 2);
   t.regex(r.stderr, /--timeout got "soon"; expected an integer ≥ 1/);
+});
+
+test('a bad thread count, from the flag or from REPRO_THREADS, names where it came from and what is allowed', async (t) => {
+  const flag = await repro(toyProject(), 'run', 'toy', '--threads', '0');
+  t.is(flag.exitCode, 2);
+  t.regex(flag.stderr, /run: --threads: got "0"; expected a whole number of threads from 1 to 1024/);
+  const fromEnv = await execa(process.execPath, [CLI, 'run', 'toy'], { cwd: toyProject(), reject: false, env: { REPRO_BACKEND: 'cpu', REPRO_THREADS: 'many' } });
+  t.is(fromEnv.exitCode, 2);
+  t.regex(fromEnv.stderr, /REPRO_THREADS \(environment\): got "many"/);
 });
 
 test('list shows reproductions and, with --claims, each claim with its threshold', async (t) => {

@@ -98,3 +98,11 @@ test('parallel runs in worker processes give byte-identical verdicts to a serial
   t.is(parallel.exitCode, 0, parallel.stderr);
   t.true(serial.equals(readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'))));
 });
+
+test('each run process gets one compute thread by default, or --threads, and provenance says so', async (t) => {
+  const root = toyProject();
+  await runInChild({ root, id: 'toy', env, stderr: 'pipe', jobs: 2 });
+  t.deepEqual(read<{ compute: unknown }>(root, 'provenance.json').compute, { jobs: 2, threadsPerProcess: 1 });
+  await runInChild({ root, id: 'toy', env, stderr: 'pipe', jobs: 1, threads: 3 });
+  t.deepEqual(read<{ compute: unknown }>(root, 'provenance.json').compute, { jobs: 1, threadsPerProcess: 3 });
+});
