@@ -6,9 +6,27 @@ export interface BenchArgs {
   quick: boolean;
   /** Where to write the JSON result, or null for none. */
   json: string | null;
+  /** Only these sections (--only), or null for all of them. */
+  only: BenchSection[] | null;
 }
 
-export const USAGE = `npm run bench -- [--quick] [--json FILE] [--help]
+export const SECTIONS = ['matmul', 'overhead', 'lowrank', 'pipeline'] as const;
+export type BenchSection = (typeof SECTIONS)[number];
+
+/** Whether a run with these arguments measures `section` (pure). */
+export function wants(args: Pick<BenchArgs, 'only'>, section: BenchSection): boolean {
+  return args.only === null || args.only.includes(section);
+}
+
+function parseOnly(value: string | undefined): BenchSection[] {
+  if (value === undefined || value === '' || value.startsWith('--')) throw new Error(`--only needs a list of sections: --only ${SECTIONS.join(',')}`);
+  const names = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+  if (unknown.length) throw new Error(`--only: unknown section ${unknown.map((u) => JSON.stringify(u)).join(', ')}; sections are ${SECTIONS.join(', ')}`);
+  return [...new Set(names)] as BenchSection[];
+}
+
+export const USAGE = `npm run bench -- [--quick] [--only SECTIONS] [--json FILE] [--help]
 
 Measures the compute stack against the Python references on this machine, in one run, as ratios:
   1. fp32 matmul 1024x1024 on the active tfjs backend (tinybench) vs numpy/OpenBLAS (.venv),
@@ -22,6 +40,8 @@ medians; on a shared machine they fluctuate, so the tfjs and Python sides are in
 
 Options:
   --quick       fast subset: skip the pipeline and the (slow) cpu-backend matmul; fewer rounds
+  --only LIST   only these sections, comma-separated: matmul, overhead, lowrank, pipeline
+                (the others are reported as not measured)
   --json FILE   also write the full result as JSON to FILE
   --help, -h    this text
 
@@ -29,7 +49,7 @@ Needs the venv with requirements-bench.txt (torch==2.13.0, CPU build) for the Py
 without torch those rows are reported as unavailable.`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = { help: false, quick: false, json: null };
+  const out: BenchArgs = { help: false, quick: false, json: null, only: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') out.help = true;
@@ -39,6 +59,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       if (file === undefined || file.startsWith('--')) throw new Error('--json needs a file name: --json FILE');
       out.json = file;
       i++;
+    } else if (arg === '--only') {
+      out.only = parseOnly(argv[i + 1]);
+      i++;
+    } else if (arg.startsWith('--only=')) {
+      out.only = parseOnly(arg.slice('--only='.length));
     } else if (arg.startsWith('--json=')) {
       const file = arg.slice('--json='.length);
       if (file === '') throw new Error('--json needs a file name: --json FILE');

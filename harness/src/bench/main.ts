@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { getTf } from '../backend/tf.js';
 import { selectBackend } from '../backend/select.js';
-import { parseArgs, USAGE, type BenchArgs } from './args.js';
+import { parseArgs, USAGE, wants, type BenchArgs } from './args.js';
 import { benchPipeline, type PipelineResult } from './pipeline.js';
 import { FULL_PLAN, QUICK_PLAN } from './plan.js';
 import { progress } from './progress.js';
-import { shapeProblems, type BenchResult } from './result.js';
+import { notMeasured, shapeProblems, type BenchResult } from './result.js';
 import { lowrankSection, matmulSection, overheadSection } from './sections.js';
 import { detailTable, targetTable } from './table.js';
 import { evaluateTargets } from './targets.js';
@@ -39,12 +39,14 @@ async function main(argv: string[]): Promise<number> {
   const info = await selectBackend();
   progress(`backend ${info.name} (${info.tfBackend})${info.note ? `: ${info.note}` : ''}; load average ${loadStart.map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
 
-  const matmul = await matmulSection(tf, plan, errors);
-  const perOp = await overheadSection(tf, plan, errors);
-  const lowrank = await lowrankSection(plan, errors);
+  const skip = (section: string) => progress(`${section} skipped (--only)`);
+  const matmul = wants(args, 'matmul') ? await matmulSection(tf, plan, errors) : (skip('matmul'), notMeasured.matmul(plan.matmulSize));
+  const perOp = wants(args, 'overhead') ? await overheadSection(tf, plan, errors) : (skip('per-op overhead'), notMeasured.perOp());
+  const lowrank = wants(args, 'lowrank') ? await lowrankSection(plan, errors) : (skip('lowrank'), notMeasured.lowrank());
 
   let pipeline: PipelineResult | null = null;
-  if (plan.pipeline) {
+  if (!wants(args, 'pipeline')) skip('smoke pipeline');
+  else if (plan.pipeline) {
     progress('smoke pipeline: dvc repro in a temporary copy of the working tree');
     try {
       pipeline = await benchPipeline();
@@ -59,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
     started_at: startedAt,
     finished_at: new Date().toISOString(),
     quick: args.quick,
+    ...(args.only ? { only: args.only } : {}),
     note: 'Medians of interleaved rounds on a shared 2-core machine: other work runs at the same time, so timings fluctuate from run to run.',
     machine: {
       cpu: os.cpus()[0]?.model ?? 'unknown',

@@ -16,6 +16,8 @@ export interface BenchResult {
   started_at: string;
   finished_at: string;
   quick: boolean;
+  /** The sections measured, when --only chose some. */
+  only?: string[];
   note: string;
   machine: { cpu: string; cores: number; node: string; platform: string; loadavg_start: number[]; loadavg_end: number[] };
   /** The active tfjs backend of the bench process: native, wasm or cpu. */
@@ -40,6 +42,13 @@ export interface BenchResult {
   /** Parts that could not be measured, one line each. */
   errors: string[];
 }
+
+/** The entries of a section that --only left out: every figure null. */
+export const notMeasured = {
+  matmul: (size: number): BenchResult['matmul'] => ({ size, tfjs_gflops: null, numpy_gflops: null, ratio_vs_numpy: null, wasm_gflops: null, cpu_gflops: null }),
+  perOp: (): BenchResult['per_op_overhead_us'] => ({ tfjs: null, torch: null, ratio: null }),
+  lowrank: (): BenchResult['lowrank_vs_torch'] => ({ tfjs_or_ts_seconds: null, torch_seconds: null, ratio: null }),
+};
 
 type Kind = 'number' | 'string' | 'object';
 
