@@ -3,3 +3,4 @@ export { defineReproduction, type RunContext, type ReproductionDef, type BasePar
 export * from './claims/index.js';
 export { createRng, deriveSeed, type Rng } from './random.js';
 export type { Recorder } from './record/recorder.js';
+export { FlatAdam, type AdamOptions } from './optim/flat-adam.js';

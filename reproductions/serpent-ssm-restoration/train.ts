@@ -3,7 +3,7 @@
  * cosine-decayed step size, fresh seeded batches every step.
  */
 import type { tf as TF } from '../../harness/src/backend/tf.js';
-import { FlatAdam } from './adam.js';
+import { FlatAdam } from '../../harness/src/optim/flat-adam.js';
 import type { Pair } from './degrade.js';
 import type { Models } from './model.js';
 
@@ -17,7 +17,7 @@ export interface TrainOptions { steps: number; batch: number; learningRate: numb
 /** Trains in place; returns the loss (mean over seeds) at every step. */
 export function train(tf: Tf, models: Models, stream: Batches, o: TrainOptions, onStep?: (step: number) => void): number[] {
   const S = models.seeds.length;
-  const optimizer = new FlatAdam(tf, [...models.variables.values()], o.learningRate);
+  const optimizer = new FlatAdam(tf, [...models.variables.values()]);
   const losses: number[] = [];
   try {
     for (let step = 0; step < o.steps; step++) {
@@ -27,7 +27,7 @@ export function train(tf: Tf, models: Models, stream: Batches, o: TrainOptions, 
       const y = tf.tensor5d(clean, shape);
       const cosine = 0.5 * (1 + Math.cos((Math.PI * step) / o.steps));
       // The sum over seeds of each seed's mean loss: each seed's gradient is its own.
-      losses.push(optimizer.minimize(() => tf.mul(tf.mean(tf.square(tf.sub(models.apply(x), y))), S) as TF.Scalar, cosine) / S);
+      losses.push(optimizer.minimize(() => tf.mul(tf.mean(tf.square(tf.sub(models.apply(x), y))), S) as TF.Scalar, o.learningRate * cosine) / S);
       x.dispose();
       y.dispose();
       onStep?.(step + 1);

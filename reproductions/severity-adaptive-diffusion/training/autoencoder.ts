@@ -5,7 +5,7 @@
  */
 import { createRng, deriveSeed } from '../../../harness/src/random.js';
 import { PIXELS, STREAM } from '../digits.js';
-import { FlatAdam } from './adam.js';
+import { FlatAdam } from '../../../harness/src/optim/flat-adam.js';
 import { cosineRate, denseInit, disposeAll, fromTensors, toVariables, type Tf, type Weights } from './mlp.js';
 import { decodeRaw, encodeRaw } from './networks.js';
 import type { AutoencoderSpec } from './specs.js';

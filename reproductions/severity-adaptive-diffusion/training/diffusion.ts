@@ -5,7 +5,7 @@
 import { createRng, deriveSeed } from '../../../harness/src/random.js';
 import { PIXELS, STREAM } from '../digits.js';
 import { alphaBars } from '../schedule.js';
-import { FlatAdam } from './adam.js';
+import { FlatAdam } from '../../../harness/src/optim/flat-adam.js';
 import { LossLog, logEvery, stackImages, type Trained, type TrainOptions } from './autoencoder.js';
 import { cosineRate, denseInit, disposeAll, fromTensors, toTensors, toVariables, type Tf, type Weights } from './mlp.js';
 import { encode, epsilon, timeEmbedding } from './networks.js';

@@ -11,7 +11,7 @@ import type { tf as TF } from '../../../harness/src/backend/tf.js';
 import { createRng, deriveSeed } from '../../../harness/src/random.js';
 import { degrade } from '../blur.js';
 import { PIXELS, STREAM } from '../digits.js';
-import { FlatAdam } from './adam.js';
+import { FlatAdam } from '../../../harness/src/optim/flat-adam.js';
 import { LossLog, logEvery, stackImages, type Trained, type TrainOptions } from './autoencoder.js';
 import { cosineRate, denseInit, disposeAll, fromTensors, toTensors, toVariables, type Tf, type Weights } from './mlp.js';
 import { decode, encode, severity } from './networks.js';
