@@ -27,7 +27,7 @@ export function userCacheDir(): string {
 /** The sources whose numbers a trained model depends on (test/store.test.ts checks this list against the folder). */
 export const TRAINING_SOURCES = [
   'digits.ts', 'blur.ts', 'schedule.ts',
-  'training/adam.ts', 'training/autoencoder.ts', 'training/diffusion.ts', 'training/mlp.ts', 'training/networks.ts', 'training/severity-encoder.ts', 'training/specs.ts',
+  '../../harness/src/optim/flat-adam.ts', 'training/autoencoder.ts', 'training/diffusion.ts', 'training/mlp.ts', 'training/networks.ts', 'training/severity-encoder.ts', 'training/specs.ts',
 ] as const;
 
 /** Training files that move weights around without changing them. */
