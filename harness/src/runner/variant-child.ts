@@ -1,17 +1,28 @@
 /**
- * Worker process for parallel runs: reads a VariantTask from the JSON file named on the command
- * line, runs it, and writes the VariantResult next to it. Progress goes to stderr as usual.
+ * A worker process of the pool (pool.ts): loads the backend and the reproduction once, then runs
+ * the tasks its parent sends over the IPC channel, one at a time, replying with each result.
+ * Running several runs in one process is what a serial run (--jobs 1) does too, so the results
+ * are the same; what it saves is a second or more of start-up (tsx, TensorFlow, the reproduction's
+ * modules) per run. Progress goes to stderr as usual.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { selectBackend } from '../backend/select.js';
 import { loadReproduction } from '../registry/discover.js';
-import { runVariant, type VariantTask } from './variant.js';
 import { exitWithParent } from './orphan.js';
+import type { FromParent, ToParent } from './pool-protocol.js';
+import { runVariant } from './variant.js';
 
 exitWithParent({ killGroup: false });
-const [taskFile, resultFile] = process.argv.slice(2);
-const { root, id, task } = JSON.parse(readFileSync(taskFile, 'utf8')) as { root: string; id: string; task: VariantTask };
+const [root, id] = process.argv.slice(2);
+const send = (message: ToParent) => process.send!(message);
+
 await selectBackend();
 const def = await loadReproduction(root, id);
-const result = await runVariant(def, task, (line) => process.stderr.write(`${line}\n`));
-writeFileSync(resultFile, JSON.stringify(result));
+process.on('message', async (message: FromParent) => {
+  if (message.type === 'stop') {
+    process.disconnect();
+    return;
+  }
+  const result = await runVariant(def, message.task, (line) => process.stderr.write(`${line}\n`));
+  send({ type: 'result', index: message.index, result });
+});
+send({ type: 'ready' });
