@@ -1,19 +1,27 @@
-/** The registry of subcommands; each lives in its own file. */
-import { doctor } from './doctor.js';
-import { list } from './list.js';
-import { create } from './new.js';
-import { report } from './report.js';
-import { run } from './run.js';
-import { verify } from './verify.js';
-
+/**
+ * The registry of subcommands; each lives in its own file and is loaded only when it runs, so
+ * that `repro run` (once per paper in the pipeline) does not pay for the report's vega or the
+ * verifier's modules.
+ */
 export interface Command {
-  name: string;
-  summary: string;
   help: string;
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [list, run, report, verify, create, doctor];
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const COMMANDS: CommandEntry[] = [
+  { name: 'list', summary: 'list reproductions (and their claims with --claims)', load: async () => (await import('./list.js')).list },
+  { name: 'run', summary: 'run one reproduction and decide its claims (writes results/<id>/)', load: async () => (await import('./run.js')).run },
+  { name: 'report', summary: 'render reports/ (index.html and a page per paper) from results/', load: async () => (await import('./report.js')).report },
+  { name: 'verify', summary: 'exit non-zero when a claim or control departs from expected.json (JUnit, Markdown)', load: async () => (await import('./verify.js')).verify },
+  { name: 'new', summary: 'scaffold a reproduction folder and its params.yaml section', load: async () => (await import('./new.js')).create },
+  { name: 'doctor', summary: 'show the compute backend, versions, and why a fallback was taken', load: async () => (await import('./doctor.js')).doctor },
+];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

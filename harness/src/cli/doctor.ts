@@ -5,8 +5,6 @@ import { threadsFromEnv } from '../runner/threads.js';
 import type { Command } from './commands.js';
 
 export const doctor: Command = {
-  name: 'doctor',
-  summary: 'show the compute backend, versions, and why a fallback was taken',
   help: 'repro doctor\n\nLoads the compute backend as a run would (REPRO_BACKEND=native|wasm|cpu forces one) and describes it.',
   async run() {
     const info = await selectBackend();

@@ -4,8 +4,6 @@ import type { Command } from './commands.js';
 import { projectRoot } from './root.js';
 
 export const list: Command = {
-  name: 'list',
-  summary: 'list reproductions (and their claims with --claims)',
   help: 'repro list [--claims] [--json]\n\nLists the reproductions found under reproductions/, with paper titles and claim counts.',
   async run(args) {
     const { values } = parseFlags('list', args, { claims: { type: 'boolean' }, json: { type: 'boolean' } });

@@ -5,8 +5,6 @@ import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
 export const create: Command = {
-  name: 'new',
-  summary: 'scaffold a reproduction folder and its params.yaml section',
   help: [
     'repro new <id> [--title TITLE] [--year YEAR]',
     '',

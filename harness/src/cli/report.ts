@@ -6,8 +6,6 @@ import type { Command } from './commands.js';
 import { projectRoot } from './root.js';
 
 export const report: Command = {
-  name: 'report',
-  summary: 'render reports/ (index.html and a page per paper) from results/',
   help: [
     'repro report [--results DIR] [--out DIR] [--base REV]',
     '',

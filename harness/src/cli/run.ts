@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { readParamsFile } from '../params/load.js';
 import { assertKnownId, loadReproduction } from '../registry/discover.js';
-import { writeFailureResults } from '../runner/failure.js';
 import { runInChild, type SpawnResult } from '../runner/spawn.js';
 import { parseThreads, threadsFromEnv } from '../runner/threads.js';
 import { intFlag, parseFlags } from './args.js';
@@ -10,8 +9,6 @@ import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
 export const run: Command = {
-  name: 'run',
-  summary: 'run one reproduction and decide its claims (writes results/<id>/)',
   help: [
     'repro run <id> [--params FILE] [--out DIR] [--timeout SECONDS] [--memory MIB] [--seed-base N]',
     '',
@@ -64,6 +61,8 @@ export const run: Command = {
     }
     const def = await loadReproduction(root, id);
     const profile = readParamsFile(values.params ? path.resolve(values.params) : path.join(root, 'params.yaml')).profile;
+    // Loaded only on this path: it brings the whole claim-deciding machinery with it.
+    const { writeFailureResults } = await import('../runner/failure.js');
     writeFailureResults(values.out ? path.resolve(values.out) : path.join(root, 'results', id), def, { root, profile, reason, seconds: result.seconds });
     process.stderr.write(`repro: run ${id}: ${reason}; recorded as error verdicts (--keep-going)\n`);
     return 0;

@@ -13,8 +13,6 @@ import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
 export const verify: Command = {
-  name: 'verify',
-  summary: 'exit non-zero when a claim or control departs from expected.json (JUnit, Markdown)',
   help: [
     'repro verify [--results DIR] [--expected FILE] [--base REV] [--junit FILE] [--markdown FILE] [--update]',
     '',

@@ -7,7 +7,10 @@ import { parseArgs } from 'node:util';
 import { selectBackend } from '../backend/select.js';
 import { readParamsFile } from '../params/load.js';
 import { loadReproduction } from '../registry/discover.js';
-import { execute } from './execute.js';
+import { execute, type ExecuteOutput } from './execute.js';
+import { WorkerPool } from './pool.js';
+import { planVariants } from './variants.js';
+import type { BackendInfo } from '../backend/types.js';
 import { gitState, harnessVersions, machine } from './provenance.js';
 import { writeResults } from './write.js';
 import { exitWithParent } from './orphan.js';
@@ -26,9 +29,21 @@ async function main(): Promise<void> {
   const params = readParamsFile(path.resolve(root, values.params ?? 'params.yaml'));
   const def = await loadReproduction(root, id);
   const started = new Date();
-  const backend = await selectBackend();
-  if (backend.note) process.stderr.write(`[${id}] backend: ${backend.name} (${backend.note})\n`);
-  const output = await execute(def, { params, backend: backend.name, seedBase: Number(values['seed-base'] ?? 0), jobs: Number(values.jobs ?? 1), root });
+  const jobs = Number(values.jobs ?? 1);
+  // With workers, they start loading now (in parallel with this process's checks), and this
+  // process never loads TensorFlow: it records the backend the workers report.
+  const runs = planVariants(def.claims).length;
+  const pool = jobs > 1 && runs > 1 ? new WorkerPool({ root, id, size: Math.min(jobs, runs) }) : null;
+  let output: ExecuteOutput;
+  let backend: BackendInfo;
+  try {
+    backend = (pool ? await pool.backend : null) ?? (await selectBackend());
+    if (backend.note) process.stderr.write(`[${id}] backend: ${backend.name} (${backend.note})\n`);
+    output = await execute(def, { params, backend: backend.name, seedBase: Number(values['seed-base'] ?? 0), pool: pool ?? undefined, root });
+  } catch (error) {
+    pool?.close();
+    throw error;
+  }
   const durationSeconds = (Date.now() - started.getTime()) / 1000;
   writeResults(path.resolve(root, values.out ?? path.join('results', id)), output, {
     reproduction: id,
@@ -42,7 +57,7 @@ async function main(): Promise<void> {
     params: output.sectionParams,
     startedAt: started.toISOString(),
     durationSeconds,
-    compute: { jobs: Number(values.jobs ?? 1), threadsPerProcess: threadsFromEnv(process.env) },
+    compute: { jobs, threadsPerProcess: threadsFromEnv(process.env) },
     runs: output.runs.map((r) => ({
       params: r.variant.overrides,
       seconds: Math.round(r.seconds * 1000) / 1000,

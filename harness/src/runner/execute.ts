@@ -9,7 +9,7 @@ import { Recorder, seriesRows } from '../record/recorder.js';
 import type { AnyReproduction, BaseParams } from '../reproduction/define.js';
 import type { ClaimResult, FigureResult, MetricsFile, VerdictsFile } from '../types.js';
 import { claimResult, type RunOutcome } from './decide.js';
-import { runInWorkers } from './pool.js';
+import type { WorkerPool } from './pool.js';
 import { runVariant, type VariantResult, type VariantTask } from './variant.js';
 import { controlOverrides, claimOverrides, planVariants, stableJson, variantOf, type Variant } from './variants.js';
 
@@ -21,8 +21,8 @@ export interface ExecuteOptions {
   seedBase?: number;
   backend: string;
   log?: (line: string) => void;
-  /** Run up to this many variants at once in worker processes (needs `root`); 1 runs them here. */
-  jobs?: number;
+  /** Worker processes to run the variants in (see pool.ts); without one they run here, one by one. */
+  pool?: WorkerPool;
   root?: string;
 }
 
@@ -66,9 +66,8 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
     root: options.root ?? process.cwd(),
     tag: `[${def.id}] run ${index + 1}/${variants.length} (${variant.label})`,
   }));
-  const jobs = Math.min(options.jobs ?? 1, tasks.length);
-  const results: VariantResult[] = jobs > 1 && options.root
-    ? await runInWorkers({ root: options.root, id: def.id, tasks, jobs })
+  const results: VariantResult[] = options.pool
+    ? await options.pool.run(tasks)
     : await serially(tasks, (task) => runVariant(def, task, log));
 
   const outcomes = new Map<string, RunOutcome>();
