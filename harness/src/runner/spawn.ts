@@ -36,6 +36,27 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 /** tsx by absolute URL, so the child can start from any working directory. */
 const TSX = import.meta.resolve('tsx');
 
+/**
+ * The process groups of the runs in flight. One SIGINT/SIGTERM handler for all of them (a handler
+ * per run would pile up when a caller, such as a test file, runs many at once): an interrupt
+ * takes every run's group down, then exits as the signal would have.
+ */
+const interruptible = new Set<() => void>();
+const onSignal = (signal: NodeJS.Signals) => {
+  for (const kill of interruptible) kill();
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+function watchSignals(): void {
+  const watching = process.listeners('SIGINT').includes(onSignal);
+  if (interruptible.size > 0 && !watching) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  } else if (interruptible.size === 0 && watching) {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
   const args = [
     `--max-old-space-size=${o.memoryMiB ?? 8192}`,
@@ -71,16 +92,12 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
     timedOut = true;
     killGroup();
   }, (o.timeoutSeconds ?? 1800) * 1000);
-  const onSignal = (signal: NodeJS.Signals) => {
-    killGroup();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  interruptible.add(killGroup);
+  watchSignals();
   const result = await subprocess;
   clearTimeout(timer);
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  interruptible.delete(killGroup);
+  watchSignals();
   // A child that crashed may have left workers behind: reap them too.
   killGroup();
   return {
