@@ -28,8 +28,13 @@ $(VENV_STAMP): requirements.txt scripts/setup-venv.sh
 # The native TensorFlow backend is built from the PyPI wheel and cached under .cache/ (the script
 # checks itself in well under a second). If it fails the harness falls back to wasm, then cpu,
 # and says so in every result's provenance.
+# On a machine with an NVIDIA GPU the CUDA build (the native-gpu backend, chosen first when it
+# loads) is built too, with the CUDA libraries of requirements-gpu.txt; elsewhere it is skipped.
 native: $(NODE_STAMP) $(VENV_STAMP)
 	@bash scripts/setup-native.sh || echo "setup: native backend unavailable; runs will fall back to wasm/cpu (see 'make doctor')" >&2
+	@if [ -n "$$(ls /proc/driver/nvidia/gpus 2>/dev/null)" ]; then \
+	  REPRO_TFJS_PACKAGE=tfjs-node-gpu bash scripts/setup-native.sh || echo "setup: native-gpu backend unavailable; runs use the CPU build (see 'make doctor')" >&2; \
+	fi
 
 repro: setup
 	$(DVC) repro

@@ -4,9 +4,12 @@
 # host we cannot reach, and .npmrc disables install scripts anyway).
 #
 #   bash scripts/setup-native.sh          # idempotent; exits non-zero if the build fails
-#   REPRO_TF_WHEEL=tensorflow==2.21.0 bash scripts/setup-native.sh   # e.g. the CUDA build
+#   REPRO_TFJS_PACKAGE=tfjs-node-gpu bash scripts/setup-native.sh    # the native-gpu backend
 #
-# REPRO_TF_WHEEL is "name==version" (default tensorflow-cpu==2.21.0) or a path to a .whl file.
+# REPRO_TFJS_PACKAGE is tfjs-node (default: the CPU wheel tensorflow-cpu==2.21.0) or tfjs-node-gpu
+# (the CUDA wheel tensorflow==2.21.0, plus the CUDA libraries of requirements-gpu.txt from PyPI,
+# placed in deps/nvidia where the TensorFlow library's RUNPATH looks for them).
+# REPRO_TF_WHEEL overrides the wheel: "name==version" or a path to a .whl file.
 # Layers, fastest first:
 #   1. stamp in node_modules/@tensorflow/tfjs-node/lib/napi-v8 matches -> one line, exit 0
 #   2. .cache/tfjs-native/<key>/ holds the built binding + libs -> hard-link/copy them (seconds)
@@ -15,7 +18,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-PKG=$ROOT/node_modules/@tensorflow/tfjs-node
+PACKAGE=${REPRO_TFJS_PACKAGE:-tfjs-node}
+case "$PACKAGE" in
+  tfjs-node)     DEFAULT_WHEEL=tensorflow-cpu==2.21.0 ;;
+  tfjs-node-gpu) DEFAULT_WHEEL=tensorflow==2.21.0 ;;
+  *) echo "setup-native: REPRO_TFJS_PACKAGE='$PACKAGE' must be tfjs-node or tfjs-node-gpu" >&2; exit 2 ;;
+esac
+PKG=$ROOT/node_modules/@tensorflow/$PACKAGE
 NAPI=8
 MODDIR=$PKG/lib/napi-v$NAPI
 STAMP=$MODDIR/.repro-native-stamp
@@ -26,8 +35,9 @@ set -E
 trap 'die "unexpected failure (line $LINENO: $BASH_COMMAND)"' ERR
 
 [ -f "$PKG/package.json" ] || die "$PKG not installed (run npm ci first)"
+if [ -x "$ROOT/.venv/bin/python" ]; then PY=$ROOT/.venv/bin/python; else PY=python3; fi
 
-SPEC=${REPRO_TF_WHEEL:-tensorflow-cpu==2.21.0}
+SPEC=${REPRO_TF_WHEEL:-$DEFAULT_WHEEL}
 case "$SPEC" in
   *.whl) [ -f "$SPEC" ] || die "REPRO_TF_WHEEL=$SPEC: no such file"
          WHEEL=$(cd "$(dirname "$SPEC")" && pwd)/$(basename "$SPEC")
@@ -42,8 +52,16 @@ read -r TFJS_VERSION NODE_ABI < <(node -p "require('$PKG/package.json').version 
   true
 [ -n "${NODE_ABI:-}" ] || die "could not read the tfjs-node version / node ABI with node"
 KEY="$TFID-tfjs-$TFJS_VERSION-node-abi$NODE_ABI-$(uname -m)"
+[ "$PACKAGE" = tfjs-node ] || KEY="$KEY-$PACKAGE"
 CACHE=$ROOT/.cache/tfjs-native/$KEY
 LIBS="libtensorflow_cc.so.2 libtensorflow_framework.so.2"
+# The GPU build's CUDA libraries: installed once per requirements-gpu.txt, linked into deps/nvidia.
+CUDA_DIR=""
+if [ "$PACKAGE" = tfjs-node-gpu ]; then
+  CUDA_DIR=$ROOT/.cache/cuda/$(sha256sum "$ROOT/requirements-gpu.txt" | cut -c1-16)
+  KEY="$KEY-cuda-$(basename "$CUDA_DIR")"
+  CACHE=$ROOT/.cache/tfjs-native/$KEY
+fi
 
 in_place() {
   [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$KEY" ] && [ -f "$MODDIR/tfjs_binding.node" ] || return 1
@@ -51,6 +69,21 @@ in_place() {
   for f in $LIBS libtensorflow.so.2 libtensorflow.so libtensorflow_framework.so; do
     [ -e "$PKG/deps/lib/$f" ] || return 1
   done
+  [ -z "$CUDA_DIR" ] || [ -e "$PKG/deps/nvidia/cudnn/lib" ] || return 1
+}
+
+# pip install --target of requirements-gpu.txt (once; several GB), then deps/nvidia -> it.
+place_cuda() {
+  [ -n "$CUDA_DIR" ] || return 0
+  if [ ! -f "$CUDA_DIR/.complete" ]; then
+    log "installing the CUDA libraries of requirements-gpu.txt into ${CUDA_DIR#$ROOT/} (once; about 3.5 GB)"
+    rm -rf "$CUDA_DIR" && mkdir -p "$CUDA_DIR"
+    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --target "$CUDA_DIR" -r "$ROOT/requirements-gpu.txt" >&2 ||
+      die "pip install -r requirements-gpu.txt failed"
+    [ -d "$CUDA_DIR/nvidia/cudnn/lib" ] || die "the CUDA wheels left no nvidia/cudnn/lib in $CUDA_DIR"
+    touch "$CUDA_DIR/.complete"
+  fi
+  ln -sfn "$CUDA_DIR/nvidia" "$PKG/deps/nvidia"
 }
 
 if in_place; then
@@ -77,19 +110,22 @@ link_libs() {
 }
 
 verify() {
-  log "verifying: loading @tensorflow/tfjs-node"
+  log "verifying: loading @tensorflow/$PACKAGE"
   local out
   if ! out=$(cd "$ROOT" && TF_CPP_MIN_LOG_LEVEL=2 node -e "
-      const tf = require('@tensorflow/tfjs-node');
+      const tf = require('@tensorflow/$PACKAGE');
       const c = tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5], [6]])).dataSync();
       if (c[0] !== 17 || c[1] !== 39) throw new Error('wrong matmul ' + c);
+      console.log('gpu=' + tf.backend().isUsingGpuDevice);
       console.log(tf.getBackend() + ' ' + (tf.backend().binding.TF_Version || '?'));" 2>&1); then
     rm -f "$STAMP"
     die "the built binding does not load: $(echo "$out" | grep -m1 -i 'error' || echo "$out" | tail -1)"
   fi
+  local gpu
+  gpu=$(echo "$out" | grep -m1 '^gpu=' | cut -d= -f2)
   out=$(echo "$out" | tail -1)
   [ "${out%% *}" = tensorflow ] || { rm -f "$STAMP"; die "backend is '${out%% *}', expected 'tensorflow'"; }
-  log "ok: backend tensorflow, TF C library ${out#* }"
+  log "ok: $PACKAGE, backend tensorflow, TF C library ${out#* }${CUDA_DIR:+, GPU device in use: $gpu}"
 }
 
 install_from_cache() {
@@ -100,6 +136,7 @@ install_from_cache() {
   for f in $LIBS; do place "$CACHE/$f" "$PKG/deps/lib/$f"; done
   link_libs
   cp -f "$CACHE/tfjs_binding.node" "$MODDIR/tfjs_binding.node"
+  place_cuda
   echo "$KEY" > "$STAMP"
 }
 
@@ -114,7 +151,6 @@ start=$SECONDS
 for tool in unzip g++ make python3; do
   command -v "$tool" >/dev/null || die "'$tool' not found (apt-get install unzip g++ make)"
 done
-if [ -x "$ROOT/.venv/bin/python" ]; then PY=$ROOT/.venv/bin/python; else PY=python3; fi
 
 if [ -z "$WHEEL" ]; then
   name=${SPEC%%==*}; ver=${SPEC##*==}
@@ -145,6 +181,7 @@ mkdir -p "$PKG/deps/lib"
 mv "$STAGE/tensorflow/include" "$PKG/deps/include"
 for f in $LIBS; do mv "$STAGE/tensorflow/$f" "$PKG/deps/lib/$f"; done
 link_libs
+place_cuda
 
 GYP=""
 for c in "$(dirname "$(command -v npm)")/../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js" \

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
+import { nvidiaGpus } from './gpu.js';
 import { nativeBindingPath, packageVersion } from './paths.js';
 import type { BackendInfo } from './types.js';
 
@@ -23,16 +24,28 @@ export function describeBackend(info: BackendInfo): string {
     ['tfjs-backend-wasm', pkg('@tensorflow/tfjs-backend-wasm')],
     ['TensorFlow C lib', info.versions.tensorflow ?? 'not loaded (native backend not in use)'],
     ['native binding', bindingLine(binding)],
+    ['NVIDIA GPUs', gpuLine()],
     ['node', `${process.version} (N-API ${process.versions.napi}, ABI ${process.versions.modules}, ${process.arch})`],
     ['CPU', `${cpuList[0]?.model.trim() ?? 'unknown'}, ${availableParallelism()} cores available`],
   ];
+  if (info.versions['gpu device']) rows.splice(6, 0, ['GPU device', info.versions['gpu device']]);
   if (info.versions['wasm-features']) rows.splice(5, 0, ['wasm features', info.versions['wasm-features']]);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   return rows.map(([k, v]) => `${(k + ':').padEnd(width)}${v}`).join('\n');
 }
 
-function bindingLine(binding: { path: string | null; exists: boolean }): string {
-  if (binding.path === null) return '@tensorflow/tfjs-node is not installed';
+/** The GPUs the driver lists, and the state of the CUDA build (the native-gpu backend). */
+function gpuLine(): string {
+  const gpus = nvidiaGpus();
+  const binding = nativeBindingPath('@tensorflow/tfjs-node-gpu');
+  const build = binding.exists
+    ? `native-gpu binding ${bindingLine(binding, 'tfjs-node-gpu')}`
+    : 'native-gpu binding not built (make setup builds it when a GPU is present)';
+  return `${gpus.length ? `${gpus.length} (${gpus.join(', ')})` : 'none'}; ${build}`;
+}
+
+function bindingLine(binding: { path: string | null; exists: boolean }, pkg = 'tfjs-node'): string {
+  if (binding.path === null) return `@tensorflow/${pkg} is not installed`;
   if (!binding.exists) return `missing (expected at ${binding.path}; run scripts/setup-native.sh)`;
   const stamp = nativeBuildStamp(binding.path);
   return `${binding.path}${stamp ? ` (built from ${stamp})` : ''}`;

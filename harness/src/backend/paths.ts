@@ -23,9 +23,9 @@ export function packageVersion(name: string): string | null {
 /** N-API version the binding is built for by scripts/setup-native.sh (node-pre-gyp picks it too). */
 export const NAPI_VERSION = 8;
 
-/** Where tfjs-node looks for its N-API binding, and whether it is there. */
-export function nativeBindingPath(): { path: string | null; exists: boolean } {
-  const dir = packageDir('@tensorflow/tfjs-node');
+/** Where tfjs-node (or tfjs-node-gpu) looks for its N-API binding, and whether it is there. */
+export function nativeBindingPath(pkg: '@tensorflow/tfjs-node' | '@tensorflow/tfjs-node-gpu' = '@tensorflow/tfjs-node'): { path: string | null; exists: boolean } {
+  const dir = packageDir(pkg);
   if (dir === null) return { path: null, exists: false };
   const path = join(dir, 'lib', `napi-v${NAPI_VERSION}`, 'tfjs_binding.node');
   return { path, exists: existsSync(path) };

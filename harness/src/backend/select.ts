@@ -1,5 +1,6 @@
 /**
- * Picks the tfjs backend for this process: native TensorFlow, then wasm, then plain-JS cpu.
+ * Picks the tfjs backend for this process: native TensorFlow (its CUDA build first, on a machine
+ * with an NVIDIA GPU), then wasm, then plain-JS cpu.
  *
  * ONE tfjs-core. `npm ls @tensorflow/tfjs-core` shows a single deduped 4.22.0 copy: tfjs-node
  * (through @tensorflow/tfjs), tfjs-backend-wasm, tfjs-backend-cpu and the harness all resolve
@@ -17,21 +18,23 @@
  *
  * Chained ops (`x.sum()`) are registered whatever the backend (see chained-ops.ts).
  *
- * REPRO_BACKEND=native|wasm|cpu forces a backend; if that one fails to load this throws, with no
- * fallback. Otherwise `prefer` (default 'native') is tried first, then the rest in the order
- * native, wasm, cpu; `note` says in one line why each faster one was skipped.
+ * REPRO_BACKEND=native-gpu|native|wasm|cpu forces a backend; if that one fails to load this throws,
+ * with no fallback. Otherwise `prefer` is tried first, then the rest in the order native-gpu (only
+ * with a GPU), native, wasm, cpu; `note` says in one line why each faster one was skipped.
  */
 import { ensureChainedOps } from './chained-ops.js';
 import { loadCpu } from './cpu.js';
 import { BACKEND_ENV, forcedBackend } from './env.js';
 import { shortError } from './errors.js';
-import { loadNative } from './native.js';
+import { nvidiaGpus } from './gpu.js';
+import { loadNative, loadNativeGpu } from './native.js';
 import { BACKEND_NAMES, type BackendInfo, type BackendName, type LoadedBackend } from './types.js';
 import { loadWasm } from './wasm.js';
 
 export type { BackendInfo, BackendName } from './types.js';
 
 const LOADERS: Record<BackendName, () => Promise<LoadedBackend>> = {
+  'native-gpu': loadNativeGpu,
   native: loadNative,
   wasm: loadWasm,
   cpu: loadCpu,
@@ -66,7 +69,9 @@ async function choose(prefer: BackendName | undefined): Promise<BackendInfo> {
   if (prefer !== undefined && !BACKEND_NAMES.includes(prefer)) {
     throw new Error(`selectBackend: prefer must be one of ${BACKEND_NAMES.join(', ')}, got ${String(prefer)}`);
   }
-  const order = prefer ? [prefer, ...BACKEND_NAMES.filter((n) => n !== prefer)] : [...BACKEND_NAMES];
+  // Without a GPU the CUDA build is not a candidate (not a fallback worth a note on every run).
+  const candidates = BACKEND_NAMES.filter((n) => n !== 'native-gpu' || prefer === 'native-gpu' || nvidiaGpus().length > 0);
+  const order = prefer ? [prefer, ...candidates.filter((n) => n !== prefer)] : candidates;
   const skipped: string[] = [];
   for (const name of order) {
     try {

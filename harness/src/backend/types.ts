@@ -1,7 +1,10 @@
-/** The three ways the harness can run tfjs, fastest first. */
-export type BackendName = 'native' | 'wasm' | 'cpu';
+/**
+ * The ways the harness can run tfjs, fastest first. native-gpu (TensorFlow's CUDA build) is only
+ * tried on a machine with an NVIDIA GPU, or when REPRO_BACKEND forces it.
+ */
+export type BackendName = 'native-gpu' | 'native' | 'wasm' | 'cpu';
 
-export const BACKEND_NAMES: readonly BackendName[] = ['native', 'wasm', 'cpu'];
+export const BACKEND_NAMES: readonly BackendName[] = ['native-gpu', 'native', 'wasm', 'cpu'];
 
 /** What `selectBackend()` chose, and why. Plain JSON-serialisable data. */
 export interface BackendInfo {

@@ -1,12 +1,15 @@
 import test from 'ava';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
+import { nvidiaGpus } from '../../src/backend/gpu.js';
 import { nativeBindingPath } from '../../src/backend/paths.js';
 import type { BackendInfo } from '../../src/backend/types.js';
 import { exactMatrices, referenceMatmul, smoothMatrices } from './fixtures/matrices.js';
 
 const probe = fileURLToPath(new URL('./fixtures/probe.ts', import.meta.url));
 const hasNative = nativeBindingPath().exists;
+const hasGpuBuild = nativeBindingPath('@tensorflow/tfjs-node-gpu').exists;
+const hasGpu = nvidiaGpus().length > 0;
 
 interface ProbeOutput {
   info: BackendInfo;
@@ -48,12 +51,15 @@ test('REPRO_BACKEND=cpu selects cpu with a note saying it was forced', async (t)
 test('an invalid REPRO_BACKEND fails the process with a clear message', async (t) => {
   const r = await runProbe('gpu');
   t.not(r.exitCode, 0);
-  t.regex(r.stderr, /REPRO_BACKEND="gpu" is not a backend; allowed values: native, wasm, cpu/);
+  t.regex(r.stderr, /REPRO_BACKEND="gpu" is not a backend; allowed values: native-gpu, native, wasm, cpu/);
 });
 
 test('without REPRO_BACKEND the fastest loadable backend is chosen, with a note for skipped ones', async (t) => {
   const out = await probeOk(t, undefined);
-  if (hasNative) {
+  if (hasGpu && hasGpuBuild) {
+    t.is(out.info.name, 'native-gpu');
+  } else if (hasNative) {
+    // Without a GPU the CUDA build is not a candidate, so choosing native is no fallback.
     t.is(out.info.name, 'native');
     t.is(out.info.note, null);
   } else {
@@ -75,6 +81,19 @@ for (const backend of ['cpu', 'wasm', 'native'] as const) {
     t.is(out.after, out.before, 'tf.memory().numTensors must be flat across tidy()-wrapped matmuls');
   });
 }
+
+test('REPRO_BACKEND=native-gpu loads the CUDA build (on the CPU without a GPU), or fails loudly when it is not built', async (t) => {
+  if (hasGpuBuild) {
+    const out = await probeOk(t, 'native-gpu');
+    t.is(out.info.name, 'native-gpu');
+    t.deepEqual(out.exactResult, exactRef);
+    t.is(out.info.versions['gpu device'], hasGpu ? 'in use' : 'none (TensorFlow runs on the CPU)');
+  } else {
+    const r = await runProbe('native-gpu');
+    t.not(r.exitCode, 0);
+    t.regex(r.stderr, /REPRO_BACKEND=native-gpu but the native-gpu backend failed to load/);
+  }
+});
 
 test('REPRO_BACKEND=native fails loudly when the binding is missing, never falling back', async (t) => {
   if (hasNative) {
