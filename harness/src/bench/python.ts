@@ -1,5 +1,6 @@
 /** Runs one of scripts/bench/*.py in the project venv as a child process and parses its JSON. */
 import { execa } from 'execa';
+import path from 'node:path';
 import { VENV_PYTHON, haveFile } from './paths.js';
 
 /**
@@ -45,6 +46,8 @@ export async function runPythonJson<T>(run: PythonRun): Promise<T> {
     reject: false,
   });
   if (result.exitCode !== 0) {
+    const missing = /No module named '([\w.]+)'/.exec(String(result.stderr));
+    if (missing) throw new Error(`${path.basename(run.script)}: Python module '${missing[1]}' is not in .venv; 'make bench' installs requirements-bench.txt (the references)`);
     const tail = String(result.stderr).trim().split('\n').slice(-3).join(' | ');
     throw new Error(`${run.script} exited ${result.exitCode ?? result.signal}: ${tail}`);
   }

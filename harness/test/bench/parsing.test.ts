@@ -1,6 +1,9 @@
 import test from 'ava';
 import { pipelineSpec, stagesRun } from '../../src/bench/pipeline.js';
-import { lastJsonLine, withoutOpenblasOverrides } from '../../src/bench/python.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { lastJsonLine, runPythonJson, withoutOpenblasOverrides } from '../../src/bench/python.js';
 import { parseMaxRssKb, parseVmHwmKb } from '../../src/bench/rss.js';
 
 const TIME_V = `repro: done
@@ -39,4 +42,12 @@ test('stages from dvc repro output, and the reproductions params.yaml declares',
   const spec = pipelineSpec('profile: smoke\npapers:\n  a:\n    smoke: {x: 1}\n  b:\n    smoke: {x: 2}\n');
   t.deepEqual(spec, { profile: 'smoke', ids: ['a', 'b'] });
   t.deepEqual(pipelineSpec(''), { profile: 'unknown', ids: [] });
+});
+
+test('a reference whose Python module is missing says which, and how to install the references', async (t) => {
+  const script = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-py-')), 'needs_module.py');
+  writeFileSync(script, 'import no_such_module_for_the_bench\n');
+  await t.throwsAsync(runPythonJson({ script }), {
+    message: "needs_module.py: Python module 'no_such_module_for_the_bench' is not in .venv; 'make bench' installs requirements-bench.txt (the references)",
+  });
 });
