@@ -42,6 +42,9 @@ export class WorkerPool {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, REPRO_PARENT_PID: String(process.pid) },
     });
+    // A message sent as a worker dies fails with an 'error' event; its 'exit' handler does the
+    // bookkeeping, and an unhandled 'error' would take this process down.
+    child.on('error', () => {});
     const ready = new Promise<BackendInfo | null>((resolve) => {
       child.once('message', (m: ToParent) => resolve(m.type === 'ready' ? m.backend : null));
       child.once('exit', () => resolve(null));
