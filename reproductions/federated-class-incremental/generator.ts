@@ -12,7 +12,7 @@
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
 import type { Rng } from '../../harness/src/random.js';
-import { BN_EPS, batchNormTrain, batchStats, evalFeatures, headLogits, relu, stackClassifiers, stackParts, unstackParts, type ClassifierShape, type T3, type Tf } from './classifier.js';
+import { BN_EPS, batchNormTrain, batchStats, classifierShapes, evalFeatures, initClassifier, headLogits, relu, stackClassifiers, stackParts, unstackParts, type ClassifierShape, type T3, type Tf } from './classifier.js';
 import { disposeFrozen, foldClassifier, makeObjective, type ObjectiveWeights } from './inversion-objective.js';
 import type { Weights } from './protocol.js';
 
@@ -22,22 +22,19 @@ export interface GeneratorShape {
   dim: number;
 }
 
-/** Per-model shapes: Wg1, gamma, beta, Wg2, bg2 (trained), runMean, runVar (set by calibration). */
+/**
+ * The generator has the classifier's layout, from noise to the input space: Wg1, gamma, beta, Wg2,
+ * bg2 (trained), runMean, runVar (set by calibration), with the classifier's initialisation.
+ */
+const asClassifierShape = (s: GeneratorShape): ClassifierShape => ({ dim: s.noise, hidden: s.hidden, classes: s.dim });
+
+/** Per-model shapes, in layout order. */
 export function generatorShapes(s: GeneratorShape): [number, number][] {
-  return [[s.noise, s.hidden], [1, s.hidden], [1, s.hidden], [s.hidden, s.dim], [1, s.dim], [1, s.hidden], [1, s.hidden]];
+  return classifierShapes(asClassifierShape(s));
 }
 
 export function initGenerator(s: GeneratorShape, rng: Rng): Weights {
-  const normal = (n: number, sd: number) => Float32Array.from({ length: n }, () => sd * rng.normal());
-  return [
-    normal(s.noise * s.hidden, 1 / Math.sqrt(s.noise)),
-    new Float32Array(s.hidden).fill(1),
-    new Float32Array(s.hidden),
-    normal(s.hidden * s.dim, 1 / Math.sqrt(s.hidden)),
-    new Float32Array(s.dim),
-    new Float32Array(s.hidden),
-    new Float32Array(s.hidden).fill(1),
-  ];
+  return initClassifier(asClassifierShape(s), rng);
 }
 
 /** Standard normal noise [G, n, noise], one stream per model, so batching does not change any model's draws. */

@@ -9,7 +9,7 @@
  * the paper's code.
  */
 import { GaussianStream } from './gaussian.js';
-import { learningRate } from './linear-training.js';
+import { learningRate, type LinearTrainOptions } from './linear-training.js';
 
 export interface DiagonalProblem {
   n: number;
@@ -26,14 +26,8 @@ export function jitteredDiagonal(p: DiagonalProblem, jitterVariance: number): Fl
   return w;
 }
 
-export interface DiagonalTrainOptions {
-  steps: number;
-  batch: number;
-  lr: number;
-  lrFinal: number;
-  pgdIters: number;
-  pgdStepFactor: number;
-}
+/** The linear arms' schedule and attack (linear-training.ts), without their progress callback. */
+export type DiagonalTrainOptions = Omit<LinearTrainOptions, 'onStep'>;
 
 /** Adversarial training of w with radius ε (ε = 0: standard training) on a fresh-sample stream. */
 export function trainDiagonalAdversarial(p: DiagonalProblem, eps: number, o: DiagonalTrainOptions, seed: number): Float64Array {

@@ -22,14 +22,14 @@ export function describeBackend(info: BackendInfo): string {
     ['tfjs-core', info.versions['tfjs-core'] ?? pkg('@tensorflow/tfjs-core')],
     ['tfjs-node', pkg('@tensorflow/tfjs-node')],
     ['tfjs-backend-wasm', pkg('@tensorflow/tfjs-backend-wasm')],
+    ...(info.versions['wasm-features'] ? [['wasm features', info.versions['wasm-features']] as [string, string]] : []),
     ['TensorFlow C lib', info.versions.tensorflow ?? 'not loaded (native backend not in use)'],
+    ...(info.versions['gpu device'] ? [['GPU device', info.versions['gpu device']] as [string, string]] : []),
     ['native binding', bindingLine(binding)],
     ['NVIDIA GPUs', gpuLine()],
     ['node', `${process.version} (N-API ${process.versions.napi}, ABI ${process.versions.modules}, ${process.arch})`],
     ['CPU', `${cpuList[0]?.model.trim() ?? 'unknown'}, ${availableParallelism()} cores available`],
   ];
-  if (info.versions['gpu device']) rows.splice(6, 0, ['GPU device', info.versions['gpu device']]);
-  if (info.versions['wasm-features']) rows.splice(5, 0, ['wasm features', info.versions['wasm-features']]);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   return rows.map(([k, v]) => `${(k + ':').padEnd(width)}${v}`).join('\n');
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readParamsFile } from '../params/load.js';
 import { assertKnownId, loadReproduction } from '../registry/discover.js';
 import { runInChild, type SpawnResult } from '../runner/spawn.js';
-import { parseThreads, threadsFromEnv } from '../runner/threads.js';
+import { parseThreads } from '../runner/threads.js';
 import { intFlag, parseFlags } from './args.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
@@ -50,7 +50,8 @@ export const run: Command = {
       memoryMiB: intFlag('run', 'memory', values.memory, 8192, 64),
       seedBase: intFlag('run', 'seed-base', values['seed-base'], 0),
       jobs: values.jobs === undefined ? undefined : intFlag('run', 'jobs', values.jobs, 1, 1),
-      threads: values.threads === undefined ? threadsFromEnv(process.env) : parseThreads(values.threads, 'run: --threads'),
+      // Without the flag, runInChild reads REPRO_THREADS (default 1).
+      threads: values.threads === undefined ? undefined : parseThreads(values.threads, 'run: --threads'),
     });
     if (result.exitCode === 0) return 0;
     const reason = failureReason(result);
