@@ -3,98 +3,151 @@
  * and `repro verify` (which compares it). Plain JSON-serialisable data only.
  */
 
-/** How a claim was decided. `inconclusive` is a first-class outcome, not a soft fail. */
-export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'error';
+import { z } from 'zod';
 
-export const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'inconclusive', 'error'];
+/** How a claim was decided. `inconclusive` is a first-class outcome, not a soft fail. */
+export const VerdictSchema = z.enum(['pass', 'fail', 'inconclusive', 'error']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const VERDICTS: readonly Verdict[] = VerdictSchema.options;
 
 /** A Vega-Lite spec, kept opaque here: builders live in `charts/`, validation in tests. */
-export type ChartSpec = Record<string, unknown>;
+const ChartSpecSchema = z.record(z.string(), z.unknown());
+export type ChartSpec = z.infer<typeof ChartSpecSchema>;
+
+/**
+ * Numbers as written: ±∞ and NaN travel as the strings "Infinity", "-Infinity" and "NaN" (JSON has
+ * no such numbers) and are read back as numbers; see results/json.ts.
+ */
+const Num = z.number();
+const Interval = z.tuple([Num, Num]);
+
+/**
+ * A pre-registered acceptance region as data: strict ends (`gt`, `lt`) for "more"/"fewer",
+ * inclusive ends (`ge`, `le`) for "at least"/"at most". See claims/band.ts.
+ */
+export const BandSchema = z.object({ gt: Num.optional(), ge: Num.optional(), lt: Num.optional(), le: Num.optional() }).strict();
+export type BandData = z.infer<typeof BandSchema>;
+
+/** One condition of a claim that states several (an `all-of`), as decided. */
+export const EvidencePartSchema = z.object({
+  kind: z.string(),
+  verdict: VerdictSchema,
+  statistic: Num.nullable(),
+  ci: Interval.optional(),
+  threshold: z.string(),
+  band: BandSchema.optional(),
+  method: z.string(),
+  reason: z.string(),
+  n: z.number(),
+});
+export type EvidencePart = z.infer<typeof EvidencePartSchema>;
 
 /** Everything a reviewer needs to re-derive a verdict by hand. */
-export interface Evidence {
-  /** How the statistic was computed, e.g. "OLS slope of log y on log x, 95% t interval". */
-  method: string;
+export const EvidenceSchema = z.object({
+  /** How the statistic and its interval were computed, e.g. "mean over seeds, t interval over n = 5". */
+  method: z.string(),
   /** The headline number compared with the threshold (null when it could not be computed). */
-  statistic: number | null;
-  /** Confidence interval of the statistic, when the method gives one. */
-  ci?: [number, number];
+  statistic: Num.nullable(),
+  /** Confidence interval of the statistic, when the method gives one (bounds may be ±∞). */
+  ci: Interval.optional(),
   /** Significance level behind `ci` (0.05 for a 95% interval). */
-  alpha?: number;
+  alpha: z.number().optional(),
   /** The pre-registered threshold in words, e.g. "in [-1.1, -0.9]". */
-  threshold: string;
+  threshold: z.string(),
+  /** The same threshold as data, for the report and for re-deciding. */
+  band: BandSchema.optional(),
   /** Number of observations behind the statistic. */
-  n: number;
+  n: z.number(),
   /** Seeds the data came from. */
-  seeds: number[];
+  seeds: z.array(z.number()),
   /** The statistic computed seed by seed, for the spread shown in the report. */
-  perSeed?: { seed: number; value: number | null }[];
+  perSeed: z.array(z.object({ seed: z.number(), value: Num.nullable() })).optional(),
   /** One sentence: why this verdict follows from the numbers. */
-  reason: string;
+  reason: z.string(),
   /** Secondary figures (R², p-values, sub-statistics). */
-  details?: Record<string, number | string | boolean | null>;
+  details: z.record(z.string(), z.union([Num, z.string(), z.boolean(), z.null()])).optional(),
+  /** For a claim of several conditions: each part as decided, and the index of the one that decided. */
+  parts: z.array(EvidencePartSchema).optional(),
+  decidedBy: z.number().int().nonnegative().optional(),
+  /**
+   * Set when the data cannot show a test's power: both arms bit-identical, or every seed's value
+   * the same. A control with this mark exercises the code path, not the claim.
+   */
+  degenerate: z.string().optional(),
   /** The evidence chart: data, fit and threshold. */
-  chart?: ChartSpec;
+  chart: ChartSpecSchema.optional(),
   /** Further evidence charts, e.g. one per part of an `all-of` claim. */
-  moreCharts?: ChartSpec[];
-}
+  moreCharts: z.array(ChartSpecSchema).optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
 
-export interface ControlResult {
+export const ControlResultSchema = z.object({
   /** What was changed for the control run (merged over the claim's params). */
-  params: Record<string, unknown>;
-  why: string;
-  expect: Verdict;
-  verdict: Verdict;
-  /** True when the control came out as `expect`: the claim has power. */
-  expected: boolean;
-  evidence: Evidence;
-}
+  params: z.record(z.string(), z.unknown()),
+  why: z.string(),
+  expect: VerdictSchema,
+  verdict: VerdictSchema,
+  /** verdict === expect. Derived when read (results/read.ts): a file cannot claim it. */
+  expected: z.boolean(),
+  evidence: EvidenceSchema,
+});
+export type ControlResult = z.infer<typeof ControlResultSchema>;
 
-export interface ClaimResult {
-  id: string;
+export const ClaimResultSchema = z.object({
+  id: z.string(),
   /** The sentence of the paper under test. */
-  quote: string;
+  quote: z.string(),
   /** The claim kind that decided it (`power-law`, `paired-difference`, ...). */
-  kind: string;
+  kind: z.string(),
   /** Why the threshold is what it is (paper or theory). */
-  why: string;
+  why: z.string(),
   /** Params this claim's run used on top of the profile's (empty for the main run). */
-  params: Record<string, unknown>;
-  verdict: Verdict;
-  statistic: number | null;
-  ci?: [number, number];
-  threshold: string;
-  evidence: Evidence;
-  control: ControlResult | null;
+  params: z.record(z.string(), z.unknown()),
+  verdict: VerdictSchema,
+  statistic: Num.nullable(),
+  ci: Interval.optional(),
+  threshold: z.string(),
+  evidence: EvidenceSchema,
+  control: ControlResultSchema.nullable(),
   /** Free-form caveat shown beside the verdict (proxy, scale, report-only). */
-  note?: string;
-}
+  note: z.string().optional(),
+});
+export type ClaimResult = z.infer<typeof ClaimResultSchema>;
 
-export interface PaperMeta {
-  title: string;
-  authors: string[];
-  year: number;
-  arxiv?: string;
-  url?: string;
-  code?: string;
-}
+export const PaperMetaSchema = z.object({
+  title: z.string(),
+  authors: z.array(z.string()),
+  year: z.number(),
+  arxiv: z.string().optional(),
+  url: z.string().optional(),
+  code: z.string().optional(),
+});
+export type PaperMeta = z.infer<typeof PaperMetaSchema>;
 
-export interface FigureResult {
-  id: string;
-  title: string;
-  caption?: string;
-  chart: ChartSpec;
-}
+export const FigureResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  caption: z.string().optional(),
+  chart: ChartSpecSchema,
+});
+export type FigureResult = z.infer<typeof FigureResultSchema>;
 
-export interface VerdictsFile {
-  reproduction: string;
-  paper: PaperMeta;
-  profile: string;
-  backend: string;
-  claims: ClaimResult[];
+/** The version of the results format written here; readers reject any other. */
+export const RESULTS_VERSION = 2;
+
+export const VerdictsFileSchema = z.object({
+  /** RESULTS_VERSION at the time of writing. */
+  version: z.literal(RESULTS_VERSION),
+  reproduction: z.string(),
+  paper: PaperMetaSchema,
+  profile: z.string(),
+  backend: z.string(),
+  claims: z.array(ClaimResultSchema),
   /** Extra figures a reproduction contributes (image grids, heat maps). */
-  figures: FigureResult[];
-}
+  figures: z.array(FigureResultSchema),
+});
+export type VerdictsFile = z.infer<typeof VerdictsFileSchema>;
 
 export interface VerdictCounts {
   pass: number;

@@ -1,7 +1,8 @@
 /**
  * The claims of "Stability properties of gradient flow dynamics for the symmetric low-rank
  * matrix factorization problem". Thresholds are the claim plan's, fixed before any run
- * (shared/papers/lowrank-gradient-flow.md); each `why` says where the number comes from.
+ * (shared/papers/lowrank-gradient-flow.md); each `why` says where the number comes from. Every
+ * band here is inclusive ("at most", "within ±10%"): none claims a strict direction.
  */
 import { allOf, claim, expRate, powerLaw, value } from '../../harness/src/index.js';
 import type { Params } from './params.js';
@@ -15,8 +16,8 @@ export const claims = [
     quote: 'this Schur complement vanishes at an O(1/t) rate',
     why: 'For a PSD target S(t) = S₀(I + 2tS₀)⁻¹, so t·λmax(S) → 1/2 and the log-log slope of λmax(S) → −1; ±10% around both allows for the finite horizon.',
     check: allOf(
-      value('t-schur-mean', { label: 'mean of t·λmax(S) over t ∈ [100, 200]' }).within({ lo: 0.45, hi: 0.55 }),
-      powerLaw('schur-max', { window: LATE_WINDOW, xTitle: 't', yTitle: 'λmax(S)' }).exponentWithin({ lo: -1.1, hi: -0.9 }, { minR2: 0.99 }),
+      value('t-schur-mean', { label: 'mean of t·λmax(S) over t ∈ [100, 200]' }).within({ ge: 0.45, le: 0.55 }),
+      powerLaw('schur-max', { window: LATE_WINDOW, xTitle: 't', yTitle: 'λmax(S)' }).exponentWithin({ ge: -1.1, le: -0.9 }, { minR2: 0.99 }),
     ),
     control: { params: { fitted_rank: 3 }, why: 'With r = s the Schur complement is identically zero (exact parameterization converges exponentially), so there is no 1/t tail to find.' },
   }),
@@ -24,7 +25,7 @@ export const claims = [
     id: 'schur-autonomous',
     quote: 'governed by an autonomous system that is decoupled from the rest of the dynamics',
     why: 'If S obeys Ṡ = −2S² on its own, S(t) = S(t₀)(I + 2(t − t₀)S(t₀))⁻¹ from t₀ = 20 to 200; 1e-2 relative error leaves room for the O(η) error of the discrete steps.',
-    check: value('schur-closed-form-error', { label: 'max relative error of S(t) against the autonomous closed form' }).within({ hi: 1e-2 }),
+    check: value('schur-closed-form-error', { label: 'max relative error of S(t) against the autonomous closed form' }).within({ le: 1e-2 }),
     control: {
       params: { schur_block: 'raw', closed_form_from: 0.5 },
       why: 'The raw block P₂ = S + P₂₁P₁⁻¹P₁₂ is coupled to the rest while K = P₁⁻¹P₁₂ is O(1), so the same closed form applied to it from t₀ = 0.5 must not fit. (From t₀ = 20 K is already ~1e-9 and P₂ equals S to that precision: such a control could not fail, so it starts early.)',
@@ -34,14 +35,14 @@ export const claims = [
     id: 'error-decays-one-over-t',
     quote: 'capturing the slow dynamics that arises from excess parameters',
     why: 'The slow Schur mode gives ||XXᵀ − M||_F ≈ √k/(2t) with k = min(r − s, n − s); ±10% at t = T.',
-    check: value('t-error-ratio', { label: 't·||XXᵀ − M||_F / (√k/2) at t = T' }).within({ lo: 0.9, hi: 1.1 }),
+    check: value('t-error-ratio', { label: 't·||XXᵀ − M||_F / (√k/2) at t = T' }).within({ ge: 0.9, le: 1.1 }),
     control: { params: { lambda2: 0.5 }, why: 'With an indefinite target (Λ₂ = 0.5·I) the excess directions are driven to zero exponentially: no slow mode, so t·error → 0. (r = s would also remove the mode, but then √k/2 = 0 and the ratio is undefined.)' },
   }),
   claim<Params>({
     id: 'other-subsystems-exponential',
     quote: 'establish exponential convergence of the other two subsystems',
     why: 'K = P₁⁻¹P₁₂ obeys K̇ = −Λ₁K − K(Λ₂ + 2S), so ||K|| ≤ e^{−λmin(Λ₁)t}: slope of ln||K|| at most −0.9·λmin(Λ₁) = −0.9 for Λ₁ = diag(3, 2, 1).',
-    check: expRate('coupling-norm', { yRange: [1e-5, 1e-1], xTitle: 't', yTitle: '||P₁⁻¹P₁₂||' }).rateWithin({ hi: -0.9 }),
+    check: expRate('coupling-norm', { yRange: [1e-5, 1e-1], xTitle: 't', yTitle: '||P₁⁻¹P₁₂||' }).rateWithin({ le: -0.9 }),
     control: { params: { lambda1: [3, 2, 0.05] }, why: 'With λmin(Λ₁) = 0.05 the predicted rate is −0.05: the check must see the slower rate and fail the fixed threshold.' },
   }),
   claim<Params>({
@@ -49,7 +50,7 @@ export const claims = [
     quote: 'capturing the slow dynamics that arises from excess parameters',
     why: 'The plan\'s control row made positive: with r = s, S ≡ 0 and the error decays like e^{−2λmin t}; below 1e-5 by t = 50.',
     params: { fitted_rank: 3 },
-    check: value('error-at-t50', { label: '||XXᵀ − M||_F at t = 50' }).within({ hi: 1e-5 }),
+    check: value('error-at-t50', { label: '||XXᵀ − M||_F at t = 50' }).within({ le: 1e-5 }),
     control: { params: { fitted_rank: 6 }, why: 'Over-parameterized (r = 6), the error is still ≈ √3/100 at t = 50.' },
   }),
   claim<Params>({
@@ -57,7 +58,7 @@ export const claims = [
     quote: 'this Schur complement vanishes at an O(1/t) rate',
     why: 'The plan\'s indefinite-target control made positive: with Λ₂ = 0.5·I, S decays like e^{−2λmin(Λ₂)t} = e^{−t}; slope of ln λmax(S) ≤ −0.9, fitted where λmax(S) ∈ [1e-10, 1e-2].',
     params: { lambda2: 0.5 },
-    check: expRate('schur-max', { yRange: [1e-10, 1e-2], xTitle: 't', yTitle: 'λmax(S)' }).rateWithin({ hi: -0.9 }),
+    check: expRate('schur-max', { yRange: [1e-10, 1e-2], xTitle: 't', yTitle: 'λmax(S)' }).rateWithin({ le: -0.9 }),
     control: { params: { lambda2: 0 }, why: 'For a PSD target S decays like 1/(2t): its log-slope is near 0, far above −0.9.' },
   }),
   claim<Params>({
@@ -65,7 +66,7 @@ export const claims = [
     quote: 'a complete characterization of the equilibrium points and their global stability properties',
     why: 'Only the equilibrium with all positive eigenvalues is stable, so almost every initialization converges to V₁Λ₁V₁ᵀ; 1e-2 at t = 200 is above the 1/t tail √3/400.',
     params: { seeds: 20 },
-    check: value('target-distance-final', { label: '||XXᵀ − V₁Λ₁V₁ᵀ||_F at t = T' }).within({ hi: 1e-2 }),
+    check: value('target-distance-final', { label: '||XXᵀ − V₁Λ₁V₁ᵀ||_F at t = T' }).within({ le: 1e-2 }),
     control: { params: { seeds: 20, init: 'saddle' }, why: 'Started on the invariant subspace of a saddle, the flow converges to the saddle, at distance λ_j from the target.' },
   }),
   claim<Params>({
@@ -73,7 +74,7 @@ export const claims = [
     quote: 'a complete characterization of the equilibrium points and their global stability properties',
     why: 'With eigen-direction j removed from X₀ the flow stays on the saddle\'s invariant subspace: ||v_jᵀX|| stays 0; 1e-3 is the plan\'s tolerance.',
     params: { init: 'saddle' },
-    check: value('escape-coordinate-max', { label: 'max over t of ||v_jᵀX||' }).within({ hi: 1e-3 }),
+    check: value('escape-coordinate-max', { label: 'max over t of ||v_jᵀX||' }).within({ le: 1e-3 }),
     control: { params: { init: 'saddle', perturbation: 1e-6 }, why: 'A 1e-6 kick along v_j must grow: the saddle is unstable.' },
   }),
   claim<Params>({
@@ -81,7 +82,7 @@ export const claims = [
     quote: 'a complete characterization of the equilibrium points and their global stability properties',
     why: 'Linearized at the saddle, v_jᵀX grows at rate λ_j, so the escape from ε = 1e-6 to δ = 0.1 takes ln(δ/ε)/λ_j; ±25% allows for the transient and the kick\'s projection.',
     params: { init: 'saddle', perturbation: 1e-6 },
-    check: value('escape-time-ratio', { label: 'escape time / (ln(δ/ε)/λ_j)' }).within({ lo: 0.75, hi: 1.25 }),
+    check: value('escape-time-ratio', { label: 'escape time / (ln(δ/ε)/λ_j)' }).within({ ge: 0.75, le: 1.25 }),
     control: { params: { init: 'saddle', perturbation: 0 }, why: 'Without a kick the trajectory never leaves the saddle (recorded as the remaining horizon), far beyond the prediction.' },
   }),
 ];

@@ -4,9 +4,7 @@
  * (shared/papers/overparam-mtl-continual.md); each `why` says where the number comes from.
  * Quotes are sentences of the paper's abstract.
  */
-import { meanBootstrap } from '../../harness/src/claims/kinds/mean-bootstrap.js';
-import { theoryMatch } from '../../harness/src/claims/kinds/theory-match.js';
-import { allOf, claim, trend, value } from '../../harness/src/index.js';
+import { allOf, claim, theoryMatch, trend, value } from '../../harness/src/index.js';
 import type { Params } from './params.js';
 
 const SIZE_SIMILARITY = 'Specifically, we study the impact of model size, dataset size, and task similarity on the generalization error and knowledge transfer.';
@@ -15,8 +13,13 @@ const REPLAY_THEORY = 'Additionally, we present theoretical results to character
 const BUFFER_CAPACITY = 'Our results reveal the impact of buffer size and model capacity on the forgetting rate in a CL setup and help shed light on some of the state-of-the-art CL methods.';
 const DEEP = 'Finally, through extensive empirical evaluations, we demonstrate that our theoretical findings are also applicable to deep neural networks, offering valuable guidance for designing MTL and CL models in practice.';
 
-/** The plan's tolerance for Monte-Carlo against a closed form: 3 standard errors plus 2%. */
-const TOLERANCE = { ses: 3, relative: 0.02 };
+/**
+ * The plan's tolerance for Monte-Carlo against a closed form was 3 standard errors plus 2%. A
+ * tolerance that grows with the standard error passes more easily with fewer trials, so since the
+ * calibrated decision layer the 2% is a fixed equivalence margin and the sampling error enters
+ * through the (Bonferroni-corrected) interval of mean − theory instead of the 3 SE.
+ */
+const TOLERANCE = { relative: 0.02 };
 
 const BREAK_ISOTROPY = {
   params: { parts: ['single', 'mtl'], signal_variance: 4 } satisfies Partial<Params>,
@@ -32,14 +35,14 @@ export const claims = [
   claim<Params>({
     id: 'single-task-matches-theory',
     quote: SIZE_SIMILARITY,
-    why: 'Plan: the single-task closed form (1 − n/p)||w||² + nσ²/(p − n − 1) (p ≥ n + 2), pσ²/(n − p − 1) (n ≥ p + 2) must match the Monte-Carlo mean within 3 SE + 2% at every p of single_p (|p − n| ≤ 2, where the expectation is infinite, excluded).',
+    why: 'Plan: the single-task closed form (1 − n/p)||w||² + nσ²/(p − n − 1) (p ≥ n + 2), pσ²/(n − p − 1) (n ≥ p + 2) must match the Monte-Carlo mean within 2% at every p of single_p (an equivalence test; the plan\'s extra 3 SE became the interval, see TOLERANCE) (|p − n| ≤ 2, where the expectation is infinite, excluded).',
     check: theoryMatch('single-error', 'single-theory', { label: 'single-task error vs closed form', xTitle: 'p', yTitle: 'E||ŵ − w||²', xLog: true }).within(TOLERANCE),
     control: BREAK_ISOTROPY,
   }),
   claim<Params>({
     id: 'mtl-matches-theory',
     quote: MTL_THEORY,
-    why: 'Plan: the pooled minimum-norm closed form with n_s = n, N = nT, averaged over tasks, must match the Monte-Carlo mean within 3 SE + 2% at every p of mtl_p (p − N − 1 ≥ 20) for both task families (ρ = rho_similar and rho_dissimilar).',
+    why: 'Plan: the pooled minimum-norm closed form with n_s = n, N = nT, averaged over tasks, must match the Monte-Carlo mean within 2% at every p of mtl_p (an equivalence test; the plan\'s extra 3 SE became the interval, see TOLERANCE) (p − N − 1 ≥ 20) for both task families (ρ = rho_similar and rho_dissimilar).',
     check: allOf(
       theoryMatch('mtl-error-similar', 'mtl-theory-similar', { label: 'multi-task error, similar tasks', xTitle: 'p', yTitle: 'E||ŵ − w_i||² (task average)', xLog: true }).within(TOLERANCE),
       theoryMatch('mtl-error-dissimilar', 'mtl-theory-dissimilar', { label: 'multi-task error, dissimilar tasks', xTitle: 'p', yTitle: 'E||ŵ − w_i||² (task average)', xLog: true }).within(TOLERANCE),
@@ -49,20 +52,20 @@ export const claims = [
   claim<Params>({
     id: 'interpolation-threshold-shifts',
     quote: SIZE_SIMILARITY,
-    why: 'Plan: the median error over a dense p grid peaks at the interpolation threshold, which moves with the dataset size: single task at p ∈ [n − 2, n + 3] (offset argmax − n in [−2, 3]), multi-task at p ∈ [N − 3, N + 3] (offset argmax − N in [−3, 3]).',
+    why: 'Plan: the median error over a dense p grid peaks at the interpolation threshold, which moves with the dataset size: single task at p ∈ [n − 2, n + 3] (offset argmax − n in [−2, 3]), multi-task at p ∈ [N − 3, N + 3] (offset argmax − N in [−3, 3]). Each offset is one value computed over all trials, decided on that value: its sampling error is not quantified here.',
     check: allOf(
-      value('single-peak-offset', { label: 'argmax_p median single-task error − n' }).within({ lo: -2, hi: 3 }, 'mean'),
-      value('mtl-peak-offset', { label: 'argmax_p median multi-task error − N' }).within({ lo: -3, hi: 3 }, 'mean'),
+      value('single-peak-offset', { label: 'argmax_p median single-task error − n' }).within({ ge: -2, le: 3 }, 'exact'),
+      value('mtl-peak-offset', { label: 'argmax_p median multi-task error − N' }).within({ ge: -3, le: 3 }, 'exact'),
     ),
     control: SEPARATE_FITS,
   }),
   claim<Params>({
     id: 'transfer-sign-follows-similarity',
     quote: SIZE_SIMILARITY,
-    why: 'Plan: knowledge transfer K = G_single − G_MTL at p = transfer_p, per trial on the same data; its bootstrap 95% CI must lie above 0 for similar tasks (ρ = 0.9: pooling helps) and below 0 for dissimilar ones (ρ = 0: pooling hurts).',
+    why: 'Plan: knowledge transfer K = G_single − G_MTL at p = transfer_p, per trial on the same data; its 95% t interval over trials (a percentile bootstrap until the calibrated decision layer) must lie strictly above 0 for similar tasks (ρ = 0.9: pooling helps) and strictly below 0 for dissimilar ones (ρ = 0: pooling hurts).',
     check: allOf(
-      meanBootstrap('transfer-similar', { label: 'K, similar tasks' }).within({ lo: 0 }),
-      meanBootstrap('transfer-dissimilar', { label: 'K, dissimilar tasks' }).within({ hi: 0 }),
+      value('transfer-similar', { label: 'K, similar tasks' }).within({ gt: 0 }),
+      value('transfer-dissimilar', { label: 'K, dissimilar tasks' }).within({ lt: 0 }),
     ),
     control: {
       params: { parts: ['transfer'], rho_similar: 0, rho_dissimilar: 0.9 },
@@ -72,7 +75,7 @@ export const claims = [
   claim<Params>({
     id: 'buffer-reduces-forgetting',
     quote: BUFFER_CAPACITY,
-    why: 'Plan: for similar tasks (ρ = 0.9) far above the threshold (p = 2000), the mean forgetting F over trials is strictly decreasing in the buffer size m ∈ {0, 5, 10, 20}.',
+    why: 'Plan: for similar tasks (ρ = 0.9) far above the threshold (p = 2000), the mean forgetting F over trials is strictly decreasing in the buffer size m ∈ {0, 5, 10, 20}: every step\'s 95% interval (paired over trials) below 0.',
     check: trend('forgetting-far', { xTitle: 'm (buffer per earlier task)', yTitle: 'mean forgetting F' }).monotone('decreasing'),
     control: {
       params: { parts: ['forgetting-far'], forgetting_far_rho: 0 },
@@ -82,8 +85,8 @@ export const claims = [
   claim<Params>({
     id: 'buffer-hurts-near-threshold',
     quote: BUFFER_CAPACITY,
-    why: 'Plan (its "control" row, a claim of its own): near the final model\'s threshold (p = (T − 1)·max(m) + n + 30 = 130) the largest buffer forgets more than none, F(20) > F(0): the bootstrap 95% CI of the per-trial F(max m) − F(0) must lie above 0.',
-    check: meanBootstrap('forgetting-near-excess', { label: 'F(max m) − F(0), near the threshold' }).within({ lo: 0 }),
+    why: 'Plan (its "control" row, a claim of its own): near the final model\'s threshold (p = (T − 1)·max(m) + n + 30 = 130) the largest buffer forgets more than none, F(20) > F(0): the 95% t interval of the per-trial F(max m) − F(0) must lie strictly above 0 ("forgets more"; a percentile bootstrap until the calibrated decision layer).',
+    check: value('forgetting-near-excess', { label: 'F(max m) − F(0), near the threshold' }).within({ gt: 0 }),
     control: {
       params: { parts: ['forgetting-near'], forgetting_near_margin: 1900 },
       why: 'Far from the threshold (margin 1900, p = 2000 at smoke size) the buffer of similar tasks lowers F, so F(max m) − F(0) < 0.',
@@ -92,7 +95,7 @@ export const claims = [
   claim<Params>({
     id: 'dissimilar-tasks-interfere',
     quote: REPLAY_THEORY,
-    why: 'Plan: for dissimilar tasks (ρ = 0) at p = 400, replaying other tasks interferes: the mean forgetting F is strictly increasing in m.',
+    why: 'Plan: for dissimilar tasks (ρ = 0) at p = 400, replaying other tasks interferes: the mean forgetting F is strictly increasing in m: every step\'s 95% interval (paired over trials) above 0.',
     check: trend('forgetting-dissimilar', { xTitle: 'm (buffer per earlier task)', yTitle: 'mean forgetting F' }).monotone('increasing'),
     control: {
       params: { parts: ['forgetting-dissimilar'], forgetting_dissimilar_rho: 0.9 },
@@ -102,8 +105,8 @@ export const claims = [
   claim<Params>({
     id: 'deep-proxy',
     quote: DEEP,
-    why: 'Plan: with frozen random ReLU features (input 20 → p) and a minimum-norm readout trained on the pooled data of all tasks, the median multi-task test error peaks at p ∈ [0.9N, 1.1N]: the threshold moves to the pooled sample count as in the linear theory.',
-    check: value('deep-peak-ratio', { label: 'argmax_p median test error / N' }).within({ lo: 0.9, hi: 1.1 }, 'mean'),
+    why: 'Plan: with frozen random ReLU features (input 20 → p) and a minimum-norm readout trained on the pooled data of all tasks, the median multi-task test error peaks at p ∈ [0.9N, 1.1N]: the threshold moves to the pooled sample count as in the linear theory. One value over all trials, decided on that value (sampling error not quantified).',
+    check: value('deep-peak-ratio', { label: 'argmax_p median test error / N' }).within({ ge: 0.9, le: 1.1 }, 'exact'),
     control: SEPARATE_FITS,
     note: 'Proxy: random ReLU features with a trained linear readout stand in for the paper\'s deep networks (ResNets and ViTs on CIFAR-100, CUB-200 and ImageNet-R), which cannot run here.',
   }),

@@ -4,7 +4,7 @@
  * each `why` says where the number comes from. Per-image records pair the same test image across
  * methods (see experiment.ts).
  */
-import { allOf, claim, correlation, meanBootstrap, paired, ratio, value } from '../../harness/src/index.js';
+import { allOf, claim, correlation, paired, ratio, value } from '../../harness/src/index.js';
 import type { Params } from './params.js';
 import { CALIBRATION_BINS } from './severity-metrics.js';
 
@@ -13,23 +13,23 @@ const TRAJECTORY = 'we propose a reconstruction method based on latent diffusion
 const PROXY = 'CPU proxy: 8x8 digits in [−1, 1], MLP autoencoder (d = 16), MLP severity encoder, MLP latent DDPM (T = 1000), Gaussian blur std 0.3 + 1.2t with noise 0.05, latent DPS on a 100-step DDIM grid; not the paper\'s LDMs on FFHQ/LSUN.';
 const NO_VARIANCE_HEAD = { lambda_sigma: 0 } satisfies Partial<Params>;
 const calibrationBand = (b: number) =>
-  value(`calibration-ratio-bin-${b}`, { label: `bin ${b} of σ̂²: mean ||ẑ − z₀||²/d over mean σ̂²` }).within({ lo: 0.67, hi: 1.5 });
+  value(`calibration-ratio-bin-${b}`, { label: `bin ${b} of σ̂²: mean ||ẑ − z₀||²/d over mean σ̂²` }).within({ ge: 0.67, le: 1.5 });
 const [firstBin, ...otherBins] = Array.from({ length: CALIBRATION_BINS }, (_, b) => calibrationBand(b + 1));
 
 export const claims = [
   claim<Params>({
     id: 'severity-correlates',
     quote: CORRELATION,
-    why: 'The plan\'s reading of "strong correlation": Spearman ρ between σ̂² and the true blur level t ~ U[0, 1] over the 200 test images, 95% bootstrap CI lower bound ≥ 0.80.',
-    check: correlation('severity-vs-level', { method: 'spearman', xTitle: 'true blur level t', yTitle: 'predicted σ̂²' }).within({ lo: 0.8 }),
+    why: 'The plan\'s reading of "strong correlation": Spearman ρ between σ̂² and the true blur level t ~ U[0, 1] over the 200 test images, 95% interval lower end ≥ 0.80 (Fisher\'s z over the images of one curve, or over seeds when there are several; a pooled bootstrap until the calibrated decision layer).',
+    check: correlation('severity-vs-level', { method: 'spearman', xTitle: 'true blur level t', yTitle: 'predicted σ̂²' }).within({ ge: 0.8 }),
     control: { params: NO_VARIANCE_HEAD, why: 'With λ_σ = 0 the log-variance output never receives a gradient: σ̂² is a random read-out of the encoder\'s features (the plan expects |ρ| ≤ 0.3), so the CI must fall below 0.80.' },
     note: PROXY,
   }),
   claim<Params>({
     id: 'severity-orders-levels',
     quote: CORRELATION,
-    why: 'The original\'s validation metric: per test image, the share of the 45 pairs of 10 evenly spaced levels whose σ̂² are in the order of the levels; the plan asks mean ≥ 0.80 (95% bootstrap CI over images).',
-    check: meanBootstrap('ordering-accuracy', { label: 'ordering accuracy over 10 levels' }).within({ lo: 0.8 }),
+    why: 'The original\'s validation metric: per test image, the share of the 45 pairs of 10 evenly spaced levels whose σ̂² are in the order of the levels; the plan asks mean ≥ 0.80 (95% t interval over images; a percentile bootstrap until the calibrated decision layer).',
+    check: value('ordering-accuracy', { label: 'ordering accuracy over 10 levels' }).within({ ge: 0.8 }),
     control: { params: NO_VARIANCE_HEAD, why: 'An untrained variance head has no reason to order the levels: the accuracy must fall below 0.80.' },
     note: PROXY,
   }),
@@ -44,24 +44,24 @@ export const claims = [
   claim<Params>({
     id: 'adaptive-fewer-steps',
     quote: TRAJECTORY,
-    why: 'Sample-adaptive inference should cost less than the full trajectory on average: mean t̂/N ≤ 0.5 (95% bootstrap CI over images), the plan\'s bar; the paper reports up to 10x, the README quotes our factor.',
-    check: meanBootstrap('start-fraction', { label: 't̂ / N (share of the full-length DDIM grid run)' }).within({ hi: 0.5 }),
+    why: 'Sample-adaptive inference should cost less than the full trajectory on average: mean t̂/N ≤ 0.5 (95% t interval over images; a percentile bootstrap until the calibrated decision layer), the plan\'s bar; the paper reports up to 10x, the README quotes our factor.',
+    check: value('start-fraction', { label: 't̂ / N (share of the full-length DDIM grid run)' }).within({ le: 0.5 }),
     control: { params: { start: 'full' }, why: 'The baseline instead of the method: every image runs all N steps from noise, so t̂/N = 1.' },
     note: PROXY,
   }),
   claim<Params>({
     id: 'quality-comparable',
     quote: 'We perform experiments on both linear and nonlinear inverse problems and demonstrate that our technique achieves performance comparable to state-of-the-art diffusion-based techniques, with significant improvements in computational efficiency.',
-    why: 'The plan\'s reading of "comparable": the ratio of mean pixel MSE, adaptive start over the same latent DPS run for all N = 100 steps from noise, paired by image, 95% bootstrap CI upper bound ≤ 1.10.',
-    check: ratio('mse-adaptive', 'mse-baseline', { label: 'mean MSE adaptive / mean MSE full-length baseline' }).within({ hi: 1.1 }),
+    why: 'The plan\'s reading of "comparable": the ratio of mean pixel MSE, adaptive start over the same latent DPS run for all N = 100 steps from noise, paired by image, upper end of the 95% Fieller interval ≤ 1.10 (a paired bootstrap until the calibrated decision layer).',
+    check: ratio('mse-adaptive', 'mse-baseline', { label: 'mean MSE adaptive / mean MSE full-length baseline' }).within({ le: 1.1 }),
     control: { params: { start_from: 'noise' }, why: 'A sabotaged start: the same short trajectories (t̂ steps) started from pure noise instead of the severity encoder\'s ẑ cannot denoise in so few steps, so the ratio must exceed 1.10.' },
     note: PROXY,
   }),
   claim<Params>({
     id: 'adaptivity-matters',
     quote: TRAJECTORY,
-    why: 'If the per-image severity matters, starting each image at its own t̂ must beat one fixed start at round(mean t̂) for all (the same mean cost): the plan asks the paired mean MSE difference adaptive − fixed to have its 95% CI below 0.',
-    check: paired('mse-adaptive', 'mse-fixed', { labels: ['adaptive start', 'fixed start at mean t̂'], yTitle: 'pixel MSE' }).differenceWithin({ hi: 0 }),
+    why: 'If the per-image severity matters, starting each image at its own t̂ must beat one fixed start at round(mean t̂) for all (the same mean cost): the plan asks the paired mean MSE difference adaptive − fixed to have its 95% CI strictly below 0 ("beat": no difference is no win).',
+    check: paired('mse-adaptive', 'mse-fixed', { labels: ['adaptive start', 'fixed start at mean t̂'], yTitle: 'pixel MSE' }).differenceWithin({ lt: 0 }),
     control: { params: { severity_order: 'reversed' }, why: 'The σ̂² handed out in reversed rank order (the same step counts, the least degraded image gets the most steps): the adaptive start must then be worse than the fixed one (difference CI above 0).' },
     note: PROXY,
   }),

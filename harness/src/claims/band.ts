@@ -1,59 +1,104 @@
 /**
- * Thresholds as closed bands and the rules that turn a statistic (with or without a
- * confidence interval) into a verdict. Shared by every claim kind.
+ * A pre-registered acceptance region, with the strictness of each end part of the claim:
+ * "more", "fewer", "helps", "smaller" are strict (`gt`, `lt`: an effect of exactly zero never
+ * passes them); "at least", "at most", "no more than" are inclusive (`ge`, `le`). The band travels
+ * as data from the check to the report; its text is only ever derived from it.
  */
 import type { Verdict } from '../types.js';
 
-/** A pre-registered acceptance region; an open side is omitted. */
-export interface Band { lo?: number; hi?: number }
+export interface Band { gt?: number; ge?: number; lt?: number; le?: number }
 
-export function inBand(value: number, band: Band): boolean {
-  return (band.lo === undefined || value >= band.lo) && (band.hi === undefined || value <= band.hi);
+/** The lower and upper ends of a band, each with its strictness. */
+export function bandEnds(band: Band): { lo?: { value: number; strict: boolean }; hi?: { value: number; strict: boolean } } {
+  const lo = band.gt !== undefined ? { value: band.gt, strict: true } : band.ge !== undefined ? { value: band.ge, strict: false } : undefined;
+  const hi = band.lt !== undefined ? { value: band.lt, strict: true } : band.le !== undefined ? { value: band.le, strict: false } : undefined;
+  return { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) };
 }
 
-/** "in [-1.1, -0.9]", "≥ 0.5", "≤ 1e-2". */
+/** Rejects, when a claim is declared, a band that is ambiguous or empty. */
+export function requireBand(where: string, band: Band): Band {
+  const known = new Set(['gt', 'ge', 'lt', 'le']);
+  const keys = Object.keys(band ?? {});
+  const unknown = keys.filter((k) => !known.has(k));
+  if (unknown.length > 0 || keys.length === 0) {
+    throw new Error(`${where}: a band is { gt | ge, lt | le } (strict or inclusive ends), got ${JSON.stringify(band)}`);
+  }
+  for (const k of keys) {
+    const v = band[k as keyof Band];
+    if (typeof v !== 'number' || Number.isNaN(v)) throw new Error(`${where}: band.${k} must be a number, got ${String(v)}`);
+  }
+  if (band.gt !== undefined && band.ge !== undefined) throw new Error(`${where}: a band has one lower end: gt (strict) or ge (inclusive), not both`);
+  if (band.lt !== undefined && band.le !== undefined) throw new Error(`${where}: a band has one upper end: lt (strict) or le (inclusive), not both`);
+  const { lo, hi } = bandEnds(band);
+  if (lo && hi && (lo.value > hi.value || (lo.value === hi.value && (lo.strict || hi.strict)))) {
+    throw new Error(`${where}: the band ${bandText(band)} is empty`);
+  }
+  return band;
+}
+
+/** "> 0", "≥ 0.5", "in [0.9, 1.1]", "in (0, 1]". */
 export function bandText(band: Band): string {
+  const { lo, hi } = bandEnds(band);
   const f = formatNumber;
-  if (band.lo !== undefined && band.hi !== undefined) return `in [${f(band.lo)}, ${f(band.hi)}]`;
-  if (band.lo !== undefined) return `≥ ${f(band.lo)}`;
-  if (band.hi !== undefined) return `≤ ${f(band.hi)}`;
+  if (lo && hi) return `in ${lo.strict ? '(' : '['}${f(lo.value)}, ${f(hi.value)}${hi.strict ? ')' : ']'}`;
+  if (lo) return `${lo.strict ? '>' : '≥'} ${f(lo.value)}`;
+  if (hi) return `${hi.strict ? '<' : '≤'} ${f(hi.value)}`;
   return 'any value';
 }
 
+/** Whether one value lies in the band (for per-seed marks; verdicts use intervals). */
+export function bandContains(band: Band, value: number): boolean {
+  const { lo, hi } = bandEnds(band);
+  const aboveLo = !lo || (lo.strict ? value > lo.value : value >= lo.value);
+  const belowHi = !hi || (hi.strict ? value < hi.value : value <= hi.value);
+  return aboveLo && belowHi;
+}
+
+/** The band as a chart draws it: plain numbers and a label. */
+export function chartBand(band: Band): { lo?: number; hi?: number; label: string } {
+  const { lo, hi } = bandEnds(band);
+  return { ...(lo ? { lo: lo.value } : {}), ...(hi ? { hi: hi.value } : {}), label: bandText(band) };
+}
+
 export function formatNumber(value: number): string {
+  if (value === Infinity) return '∞';
+  if (value === -Infinity) return '−∞';
   if (!Number.isFinite(value)) return String(value);
   if (value !== 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e5)) return value.toExponential(2);
   return String(Number(value.toPrecision(4)));
 }
 
 /**
- * A confidence interval against a band: inside entirely is a pass, outside entirely is a
- * fail, straddling an edge is inconclusive (the data cannot tell at this n).
+ * A confidence interval against a band, end by end. Against a strict lower end X: pass when the
+ * interval lies above X, fail when it lies at or below X, inconclusive when it touches or
+ * straddles X. Against an inclusive end X: pass when the interval lies at or above X, fail when
+ * below. Either end failing fails; then either end inconclusive; else pass.
  */
-export function decideInterval(ci: [number, number], band: Band): Verdict {
-  const [lo, hi] = ci;
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return 'inconclusive';
-  if (inBand(lo, band) && inBand(hi, band)) return 'pass';
-  if ((band.lo !== undefined && hi < band.lo) || (band.hi !== undefined && lo > band.hi)) return 'fail';
-  return 'inconclusive';
+export function judgeInterval(ci: readonly [number, number], band: Band): Verdict {
+  const [l, u] = ci;
+  if (Number.isNaN(l) || Number.isNaN(u) || l > u) return 'inconclusive';
+  const { lo, hi } = bandEnds(band);
+  const sides: Verdict[] = [];
+  if (lo) sides.push(lo.strict ? (l > lo.value ? 'pass' : u <= lo.value ? 'fail' : 'inconclusive') : l >= lo.value ? 'pass' : u < lo.value ? 'fail' : 'inconclusive');
+  if (hi) sides.push(hi.strict ? (u < hi.value ? 'pass' : l >= hi.value ? 'fail' : 'inconclusive') : u <= hi.value ? 'pass' : l > hi.value ? 'fail' : 'inconclusive');
+  return combineVerdicts(sides);
 }
 
-/** Every seed inside the band is a pass; any seed outside is a fail; a non-finite seed is inconclusive. */
-export function decideEverySeed(values: readonly number[], band: Band): Verdict {
-  if (values.length === 0 || values.some((v) => !Number.isFinite(v))) return 'inconclusive';
-  return values.every((v) => inBand(v, band)) ? 'pass' : 'fail';
+/** A value without sampling error (an exact count, a closed form) against a band. */
+export function judgeValue(value: number, band: Band): Verdict {
+  return Number.isNaN(value) ? 'inconclusive' : judgeInterval([value, value], band);
 }
 
-/** A plain estimate against a band (for exact computations without sampling error). */
-export function decideValue(value: number, band: Band): Verdict {
-  if (!Number.isFinite(value)) return 'inconclusive';
-  return inBand(value, band) ? 'pass' : 'fail';
-}
-
-/** Combine sub-verdicts of one claim: any fail fails, then any inconclusive, else pass. */
-export function allOf(verdicts: readonly Verdict[]): Verdict {
+/** Several sub-verdicts of one claim: error, then fail, then inconclusive win; else pass. */
+export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.includes('error')) return 'error';
   if (verdicts.includes('fail')) return 'fail';
   if (verdicts.includes('inconclusive')) return 'inconclusive';
   return 'pass';
+}
+
+/** The index of the sub-verdict that decided `combineVerdicts` (the first of the winning kind). */
+export function decidingIndex(verdicts: readonly Verdict[]): number {
+  const winner = combineVerdicts(verdicts);
+  return Math.max(0, verdicts.indexOf(winner));
 }

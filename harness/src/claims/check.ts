@@ -1,6 +1,7 @@
 /** What a claim kind produces: a decision with its evidence, from a run's record alone. */
 import type { RecordView } from '../record/recorder.js';
 import type { Evidence, Verdict } from '../types.js';
+import type { Band } from './band.js';
 
 export interface Decision extends Evidence {
   verdict: Verdict;
@@ -9,8 +10,10 @@ export interface Decision extends Evidence {
 export interface Check {
   /** The registry name of the claim kind, e.g. `power-law`. */
   readonly kind: string;
-  /** The pre-registered threshold in words. */
+  /** The pre-registered threshold in words (derived from `band` where there is one). */
   readonly threshold: string;
+  /** The pre-registered threshold as data. */
+  readonly band?: Band;
   decide(record: RecordView): Decision;
 }
 

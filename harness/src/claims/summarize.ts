@@ -1,16 +1,14 @@
 /** Per-seed statistics and their spread: the shared middle step of most claim kinds. */
-import { mean, meanCI } from '../stats/index.js';
+import { tInterval } from '../stats/index.js';
 import type { Evidence } from '../types.js';
+import type { SeedValue } from './decision.js';
 
-export interface SeedValue { seed: number; value: number }
+export type { SeedValue } from './decision.js';
 
-/** Mean with a t-interval over seeds when there are at least two finite values. */
-export function acrossSeeds(values: readonly SeedValue[], alpha = 0.05): { estimate: number; ci?: [number, number] } {
-  const finite = values.map((v) => v.value).filter(Number.isFinite);
-  if (finite.length === 0) return { estimate: Number.NaN };
-  if (finite.length < 2) return { estimate: finite[0] };
-  const interval = meanCI(finite, alpha);
-  return { estimate: mean(finite), ci: [interval.lo, interval.hi] };
+/** Mean over seeds with its t interval (needs two values; all finite, checked by the caller). */
+export function meanOverSeeds(values: readonly SeedValue[]): { estimate: number; interval: { lo: number; hi: number; method: string } } {
+  const t = tInterval(values.map((v) => v.value));
+  return { estimate: t.estimate, interval: { lo: t.lo, hi: t.hi, method: `mean over seeds, ${t.method}` } };
 }
 
 export function perSeedEvidence(values: readonly SeedValue[]): Evidence['perSeed'] {

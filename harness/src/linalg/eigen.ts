@@ -28,6 +28,13 @@ function jacobi(a: Matrix, wantVectors: boolean): { values: Float64Array; vt: Fl
   for (let k = 0; k < A.length; k++) {
     if (!Number.isFinite(A[k])) throw new Error(`symmetricEigen: ${shapeOf(a)} matrix has a non-finite entry`);
   }
+  // Work on A / max|a_ij|: the squared norms below overflow above ~1e154 and underflow below
+  // ~1e-162, which silently stopped the iteration before any rotation.
+  // A power of two, so the scaling is exact and ordinary matrices give bit-identical results.
+  let largest = 0;
+  for (let k = 0; k < A.length; k++) largest = Math.max(largest, Math.abs(A[k]));
+  const scale = largest > 0 ? 2 ** Math.round(Math.log2(largest)) : 1;
+  if (scale !== 1) for (let k = 0; k < A.length; k++) A[k] /= scale;
   let vt: Float64Array | null = null;
   if (wantVectors) {
     vt = new Float64Array(n * n);
@@ -103,7 +110,7 @@ function jacobi(a: Matrix, wantVectors: boolean): { values: Float64Array; vt: Fl
     }
   }
   const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) values[i] = A[i * n + i];
+  for (let i = 0; i < n; i++) values[i] = A[i * n + i] * scale;
   return { values, vt };
 }
 

@@ -5,8 +5,10 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseResults } from '../results/json.js';
+import { parseVerdictsFile } from '../results/read.js';
 import type { StabilityFile } from '../verify/stability.js';
-import type { ClaimResult, FigureResult, MetricsFile, PaperMeta, Provenance, VerdictsFile } from '../types.js';
+import { RESULTS_VERSION, type ClaimResult, type FigureResult, type MetricsFile, type PaperMeta, type Provenance, type VerdictsFile } from '../types.js';
 
 export interface LoadedReproduction {
   /** Directory name under resultsDir (the reproduction id). */
@@ -35,7 +37,7 @@ export interface LoadedResults {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readJson(path: string): Promise<unknown> {
-  return JSON.parse(await readFile(path, 'utf8'));
+  return parseResults(await readFile(path, 'utf8'));
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -79,14 +81,20 @@ function normalizeClaim(raw: unknown, index: number): ClaimResult {
       seeds: Array.isArray(evidence.seeds) ? (evidence.seeds as number[]) : [],
       reason: typeof evidence.reason === 'string' ? evidence.reason : '',
     },
-    control: isObject(c.control) ? (c.control as unknown as ClaimResult['control']) : null,
+    control: isObject(c.control) ? withDerivedExpected(c.control as unknown as NonNullable<ClaimResult['control']>) : null,
   };
+}
+
+/** A stored `expected` flag is never trusted: it is the control's verdict against its `expect`. */
+function withDerivedExpected(control: NonNullable<ClaimResult['control']>): NonNullable<ClaimResult['control']> {
+  return { ...control, expected: control.verdict === control.expect };
 }
 
 /** A VerdictsFile with every field the report reads present (values are still untrusted text). */
 export function normalizeVerdicts(raw: unknown, id: string): VerdictsFile {
   if (!isObject(raw)) throw new Error('verdicts.json is not a JSON object');
   return {
+    version: RESULTS_VERSION,
     reproduction: typeof raw.reproduction === 'string' ? raw.reproduction : id,
     paper: normalizePaper(raw.paper, id),
     profile: typeof raw.profile === 'string' ? raw.profile : '',
@@ -115,13 +123,20 @@ export async function loadResults(resultsDir: string): Promise<LoadedResults> {
     const verdictsPath = join(dir, 'verdicts.json');
     if (!(await exists(verdictsPath))) continue;
     let verdicts: VerdictsFile;
+    const warnings: string[] = [];
     try {
-      verdicts = normalizeVerdicts(await readJson(verdictsPath), id);
+      const raw = await readJson(verdictsPath);
+      try {
+        verdicts = parseVerdictsFile(raw, `results/${id}/verdicts.json`);
+      } catch (err) {
+        // Shown as far as it can be read, with the schema problem on the page (verify fails on it).
+        verdicts = normalizeVerdicts(raw, id);
+        warnings.push(`${(err as Error).message}`);
+      }
     } catch (err) {
       problems.push({ id, dir, message: `verdicts.json could not be read: ${(err as Error).message}` });
       continue;
     }
-    const warnings: string[] = [];
     if (verdicts.reproduction !== id) {
       warnings.push(`verdicts.json names reproduction "${verdicts.reproduction}" but lives in results/${id}/`);
     }

@@ -24,6 +24,8 @@ import {
 import type { LoadedReproduction } from './load.js';
 import { ciStripSvg } from './strip.js';
 import { parseThreshold } from './threshold.js';
+import { chartBand, type Band } from '../claims/band.js';
+import { controlStatus, controlStatusText, type ControlStatus } from '../results/control.js';
 
 export interface KV {
   key: string;
@@ -47,6 +49,10 @@ export interface EvidenceView {
   alpha: string | null;
   reason: string;
   details: KV[];
+  /** A claim of several conditions: each part, the deciding one first and marked. */
+  parts: { verdict: Verdict; decides: boolean; statistic: string; ci: string | null; threshold: string; method: string; reason: string }[];
+  /** Why these data cannot show a test's power, when they cannot. */
+  degenerate: string | null;
   perSeed: { rows: { seed: string; value: string }[]; summary: string | null; chart: ChartView | null } | null;
   chart: ChartView | null;
   moreCharts: ChartView[];
@@ -58,6 +64,9 @@ export interface ControlView {
   expect: Verdict;
   verdict: Verdict;
   expected: boolean;
+  /** What the control shows, judged from the verdicts (results/control.ts). */
+  status: ControlStatus;
+  statusText: string;
   evidence: EvidenceView;
 }
 
@@ -152,7 +161,7 @@ function kvs(record: unknown): KV[] {
 
 function controlsOf(claims: readonly ClaimResult[]): { asExpected: number; total: number; text: string } {
   const controls = claims.map((c) => c.control).filter((c): c is ControlResult => isObject(c));
-  const asExpected = controls.filter((c) => c.expected === true).length;
+  const asExpected = controls.filter((c) => c.verdict === c.expect).length;
   const total = controls.length;
   return { asExpected, total, text: total === 0 ? 'no controls' : `${asExpected} / ${total} as expected` };
 }
@@ -166,7 +175,20 @@ async function evidenceView(
   const statistic = typeof top.statistic === 'number' ? top.statistic : typeof e.statistic === 'number' ? e.statistic : null;
   const ci = Array.isArray(top.ci) ? top.ci : Array.isArray(e.ci) ? e.ci : undefined;
   const threshold = (top.threshold || e.threshold || '').toString();
-  const band = parseThreshold(threshold);
+  const band = isObject(e.band) && Object.keys(e.band).length > 0 ? chartBand(e.band as Band) : parseThreshold(threshold);
+  const parts = Array.isArray(e.parts) ? e.parts.filter(isObject) : [];
+  const decidedBy = typeof e.decidedBy === 'number' ? e.decidedBy : -1;
+  const partViews = parts
+    .map((part, i) => ({
+      verdict: asVerdict(part.verdict),
+      decides: i === decidedBy,
+      statistic: fmtNum(part.statistic),
+      ci: fmtInterval(part.ci),
+      threshold: String(part.threshold ?? ''),
+      method: String(part.method ?? ''),
+      reason: String(part.reason ?? ''),
+    }))
+    .sort((a, b) => Number(b.decides) - Number(a.decides));
   const alpha = typeof e.alpha === 'number' && Number.isFinite(e.alpha) ? e.alpha : null;
   const seeds = Array.isArray(e.seeds) ? e.seeds : [];
 
@@ -210,6 +232,8 @@ async function evidenceView(
       const raw = (e.details as Record<string, unknown>)[kv.key];
       return typeof raw === 'number' ? { key: kv.key, value: fmtNum(raw) } : kv;
     }),
+    parts: partViews,
+    degenerate: typeof e.degenerate === 'string' && e.degenerate !== '' ? e.degenerate : null,
     perSeed,
     chart: await chartView(e.chart, null),
     moreCharts: (await Promise.all((Array.isArray(e.moreCharts) ? e.moreCharts : []).map((c) => chartView(c, null)))).filter((c): c is ChartView => c !== null),
@@ -234,7 +258,9 @@ async function claimView(claim: ClaimResult, anchors: Set<string>, stability?: {
       why: String(c.why ?? ''),
       expect: asVerdict(c.expect),
       verdict: asVerdict(c.verdict),
-      expected: c.expected === true,
+      expected: c.verdict === c.expect,
+      status: controlStatus(claim),
+      statusText: controlStatusText(claim),
       evidence: await evidenceView(c.evidence, { statistic: c.evidence?.statistic, ci: c.evidence?.ci, threshold: c.evidence?.threshold }, `${claim.id} (control)`),
     };
   }

@@ -65,6 +65,14 @@ blockquote {
 .control { border: 1px solid var(--line); border-radius: 8px; padding: 0.2em 1em 0.6em; margin: 1em 0; background: #fcfcfd; }
 .power-ok { color: var(--pass); font-weight: 600; }
 .power-bad { color: var(--fail); font-weight: 600; }
+.control-power { color: var(--pass); font-weight: 600; }
+.control-power::before { content: "✓ "; }
+.control-no-power { color: var(--fail); font-weight: 600; }
+.control-no-power::before { content: "✗ "; }
+.control-degenerate { color: var(--inconclusive, #8a6d00); font-weight: 600; }
+.control-degenerate::before { content: "! "; }
+.control-not-shown { color: inherit; }
+.control-not-shown::before { content: "? "; }
 details { margin: 0.6em 0; }
 summary { cursor: pointer; color: var(--link); }
 figure.chart { margin: 1em 0; overflow-x: auto; }

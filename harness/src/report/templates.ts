@@ -67,6 +67,8 @@ const EVIDENCE = `<div class="decision">
   </div>
   <div>{{{ev.strip}}}</div>
 </div>
+{{#if ev.parts.length}}<h4>parts of the claim (the deciding part first)</h4>
+<div class="table-wrap"><table class="kv"><tr><th>part</th><th class="num">statistic</th><th>95% CI</th><th>threshold</th><th>method</th></tr>{{#each ev.parts}}<tr><td>{{> badge verdict=verdict}}{{#if decides}} <strong>decides</strong>{{/if}}</td><td class="num">{{statistic}}</td><td class="mono">{{#if ci}}{{ci}}{{else}}—{{/if}}</td><td>{{threshold}}</td><td>{{method}}</td></tr>{{/each}}</table></div>{{/if}}
 <table class="kv">
   {{#if why}}<tr><th scope="row">why this threshold</th><td>{{why}}</td></tr>{{/if}}
   <tr><th scope="row">method</th><td>{{ev.method}}</td></tr>
@@ -74,6 +76,7 @@ const EVIDENCE = `<div class="decision">
   <tr><th scope="row">seeds</th><td class="mono">{{ev.seeds}}</td></tr>
   {{#if ev.alpha}}<tr><th scope="row">alpha</th><td class="mono">{{ev.alpha}}</td></tr>{{/if}}
   <tr><th scope="row">reason</th><td>{{ev.reason}}</td></tr>
+  {{#if ev.degenerate}}<tr><th scope="row">degenerate data</th><td>{{ev.degenerate}}</td></tr>{{/if}}
 </table>
 {{> chart ev.chart}}{{#each ev.moreCharts}}{{> chart this}}{{/each}}
 {{#if ev.perSeed}}<h4>per seed</h4>
@@ -132,7 +135,7 @@ const PAPER = `${HEAD}
 {{#if control}}<div class="control">
 <h4>negative control</h4>
 <p>expected {{> badge verdict=control.expect}} · got {{> badge verdict=control.verdict}} ·
-{{#if control.expected}}<span class="power-ok">✓ as expected: the test has power</span>{{else}}<span class="power-bad">✗ not as expected: the test did not tell the control apart</span>{{/if}}</p>
+<span class="control-{{control.status}}">{{control.statusText}}</span></p>
 <p>{{control.why}}</p>
 <h4>control params</h4>
 {{> kvTable rows=control.params empty="no changes"}}

@@ -8,6 +8,7 @@ import { ParamsError, didYouMean } from '../params/errors.js';
 import { Recorder, seriesRows } from '../record/recorder.js';
 import type { AnyReproduction, BaseParams } from '../reproduction/define.js';
 import type { ClaimResult, FigureResult, MetricsFile, VerdictsFile } from '../types.js';
+import { RESULTS_VERSION } from '../types.js';
 import { claimResult, type RunOutcome } from './decide.js';
 import type { WorkerPool } from './pool.js';
 import { runVariant, type VariantResult, type VariantTask } from './variant.js';
@@ -86,7 +87,7 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
   const claims: ClaimResult[] = def.claims.map((c: ClaimDef<unknown>) =>
     claimResult(c, outcomeOf(claimOverrides(c)), outcomeOf(controlOverrides(c))),
   );
-  const verdicts: VerdictsFile = { reproduction: def.id, paper: def.paper, profile: options.params.profile, backend: options.backend, claims, figures };
+  const verdicts: VerdictsFile = { version: RESULTS_VERSION, reproduction: def.id, paper: def.paper, profile: options.params.profile, backend: options.backend, claims, figures };
   return { verdicts, metrics: metricsOf(claims), runs, seeds: tasks[0].seeds, sectionParams: base as Record<string, unknown> };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { AnyReproduction } from '../reproduction/define.js';
 import type { ClaimResult, Evidence, Provenance } from '../types.js';
+import { RESULTS_VERSION } from '../types.js';
 import { metricsOf } from './execute.js';
 import { gitState, harnessVersions, machine } from './provenance.js';
 import { writeResults } from './write.js';
@@ -51,7 +52,7 @@ export function writeFailureResults(dir: string, def: AnyReproduction, o: { root
     runs: [],
   };
   writeResults(dir, {
-    verdicts: { reproduction: def.id, paper: def.paper, profile: o.profile, backend: 'none', claims, figures: [] },
+    verdicts: { version: RESULTS_VERSION, reproduction: def.id, paper: def.paper, profile: o.profile, backend: 'none', claims, figures: [] },
     metrics: metricsOf(claims),
     runs: [],
     seeds: [],

@@ -6,9 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Provenance } from '../types.js';
 import { replaceDirectory } from './atomic.js';
+import { stringifyResults } from '../results/json.js';
 import type { ExecuteOutput } from './execute.js';
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const json = stringifyResults;
 
 export function slug(label: string): string {
   return label.replace(/[^a-zA-Z0-9.=_-]+/g, '_').slice(0, 80);

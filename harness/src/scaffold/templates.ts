@@ -90,7 +90,7 @@ export const claims = [
     id: 'mean-error-root-n',
     quote: 'the error of the sample mean decreases as n^(-1/2)',
     why: 'Var(mean) = σ²/n for iid samples, so the RMS error has log-log slope −1/2; ±0.1 allows for Monte-Carlo noise.',
-    check: powerLaw('mean-error', { window: [1, Number.MAX_VALUE], xTitle: 'n', yTitle: 'RMS error of the mean' }).exponentWithin({ lo: -0.6, hi: -0.4 }, { minR2: 0.9 }),
+    check: powerLaw('mean-error', { window: [1, Number.MAX_VALUE], xTitle: 'n', yTitle: 'RMS error of the mean' }).exponentWithin({ ge: -0.6, le: -0.4 }, { minR2: 0.9 }),
     control: { params: { sampler: 'biased' }, why: 'With a constant bias the error tends to the bias, not to zero: the slope flattens towards 0.' },
   }),
 ];

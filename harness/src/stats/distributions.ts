@@ -123,14 +123,17 @@ export function studentTQuantile(p: number, df: number): number {
   return sign * solveLowerTail(tail, df);
 }
 
-/** |t| such that P(T <= -|t|) = tail (tail < 0.5), by bracketing plus Newton steps in t. */
+/**
+ * |t| such that P(T <= -|t|) = tail (tail < 0.5): a bracket, then safeguarded Newton steps that
+ * fall back to bisection on log t (the far tail spans hundreds of orders of magnitude). Throws
+ * rather than return an unconverged value.
+ */
 function solveLowerTail(tail: number, df: number): number {
-  // Start from the normal quantile with the first Cornish-Fisher correction.
   const z = -normalQuantile(tail);
   let guess = z + (z * z * z + z) / (4 * df);
   if (!Number.isFinite(guess) || guess <= 0) guess = z > 0 ? z : 1;
 
-  // Bracket: f(t) = P(T <= -t) - tail decreases in t >= 0, positive at lo and negative at hi.
+  // f(t) = P(T <= -t) - tail decreases in t >= 0: positive at lo, not positive at hi.
   const f = (t: number) => studentTLowerTail(t, df) - tail;
   let lo = 0;
   let hi = guess;
@@ -139,19 +142,18 @@ function solveLowerTail(tail: number, df: number): number {
     hi *= 2;
     if (!Number.isFinite(hi)) return Infinity;
   }
-
-  let t = guess;
-  for (let iteration = 0; iteration < 200; iteration++) {
+  const bisect = () => (lo > 0 ? Math.sqrt(lo * hi) : 0.5 * hi);
+  let t = guess > lo && guess < hi ? guess : bisect();
+  for (let iteration = 0; iteration < 2000; iteration++) {
     const value = f(t);
     if (value === 0) return t;
     if (value > 0) lo = t;
     else hi = t;
-    // d/dt P(T <= -t) = -pdf(t)
-    const density = studentTPdf(t, df);
-    let next = t + value / density;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - t) <= 1e-15 * Math.abs(next) || hi - lo <= 1e-15 * hi) return next;
-    t = next;
+    if (hi - lo <= 4 * Number.EPSILON * hi) return 0.5 * (lo + hi);
+    const next = t + value / studentTPdf(t, df);
+    const step = next > lo && next < hi && Number.isFinite(next) ? next : bisect();
+    if (Math.abs(step - t) <= 1e-15 * Math.abs(step)) return step;
+    t = step;
   }
-  return t;
+  throw new Error(`studentTQuantile: no convergence for a lower tail of ${tail} with df = ${df} (bracket [${lo}, ${hi}])`);
 }

@@ -16,3 +16,16 @@ export { pearson, spearman, ranks } from './correlation.js';
 export { pairedDifference, type PairedResult } from './paired.js';
 export { mannWhitneyU, oneSidedTTest, type MannWhitneyOptions } from './tests.js';
 export { isStrictlyMonotone, kendallTau } from './trend.js';
+export {
+  tInterval,
+  welchInterval,
+  fiellerRatioInterval,
+  medianInterval,
+  medianMinimumN,
+  clopperPearson,
+  binomialCdf,
+  fisherZ,
+  correlationInterval,
+  correlationOverSeeds,
+  type Bounds,
+} from './intervals.js';

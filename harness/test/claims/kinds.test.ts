@@ -3,7 +3,7 @@ import { allOf, correlation, count, expRate, noTrend, paired, powerLaw, ratio, r
 import { powerCurves, recordWith, seeds } from './fixtures.js';
 
 test('power-law passes on y ∝ 1/x and fails on y ∝ 1/x²', (t) => {
-  const check = powerLaw('s', { window: [50, 200] }).exponentWithin({ lo: -1.1, hi: -0.9 }, { minR2: 0.99 });
+  const check = powerLaw('s', { window: [50, 200] }).exponentWithin({ ge: -1.1, le: -0.9 }, { minR2: 0.99 });
   const pass = check.decide(recordWith((r) => powerCurves(r, 's', -1)));
   t.is(pass.verdict, 'pass');
   t.true(Math.abs((pass.statistic as number) + 1) < 1e-9);
@@ -13,7 +13,7 @@ test('power-law passes on y ∝ 1/x and fails on y ∝ 1/x²', (t) => {
 });
 
 test('power-law fails on an exponential decay through its R² guard, even with a wide exponent band', (t) => {
-  const check = powerLaw('s', { window: [1, 200] }).exponentWithin({ lo: -10, hi: 10 }, { minR2: 0.999 });
+  const check = powerLaw('s', { window: [1, 200] }).exponentWithin({ ge: -10, le: 10 }, { minR2: 0.999 });
   const decision = check.decide(recordWith((r) => {
     const xs = Array.from({ length: 100 }, (_, i) => 2 * (i + 1));
     r.curve('s', xs, xs.map((x) => Math.exp(-0.05 * x)), { seed: 0 });
@@ -23,12 +23,12 @@ test('power-law fails on an exponential decay through its R² guard, even with a
 });
 
 test('a missing series is an error that names what was recorded', (t) => {
-  const check = value('nope').within({ hi: 1 });
+  const check = value('nope').within({ le: 1 });
   t.throws(() => check.decide(recordWith((r) => r.scalar('there', 1))), { message: /nope.*there/ });
 });
 
 test('exponential rate: e^{-t} passes ≤ −0.9, e^{-0.5t} fails', (t) => {
-  const check = expRate('k', { yRange: [1e-5, 1e-1] }).rateWithin({ hi: -0.9 });
+  const check = expRate('k', { yRange: [1e-5, 1e-1] }).rateWithin({ le: -0.9 });
   const curve = (rate: number) => recordWith((r) => {
     for (const seed of seeds) {
       const xs = Array.from({ length: 400 }, (_, i) => i * 0.1);
@@ -42,48 +42,70 @@ test('exponential rate: e^{-t} passes ≤ −0.9, e^{-0.5t} fails', (t) => {
 });
 
 test('exponential rate with too few points in the window is inconclusive', (t) => {
-  const check = expRate('k', { yRange: [1e-5, 1e-4] }).rateWithin({ hi: -0.9 });
+  const check = expRate('k', { yRange: [1e-5, 1e-4] }).rateWithin({ le: -0.9 });
   const d = check.decide(recordWith((r) => r.curve('k', [0, 1, 2], [1, 0.5, 0.25], { seed: 0 })));
   t.is(d.verdict, 'inconclusive');
 });
 
-test('value: every-seed, ci and mean rules', (t) => {
+test('value: the mean over seeds with its t interval; exact values; one seed is undecided', (t) => {
   const rec = (vals: number[]) => recordWith((r) => vals.forEach((v, seed) => r.scalar('v', v, { seed })));
-  t.is(value('v').within({ lo: 0.45, hi: 0.55 }).decide(rec([0.5, 0.49, 0.51])).verdict, 'pass');
-  t.is(value('v').within({ lo: 0.45, hi: 0.55 }).decide(rec([0.5, 0.49, 0.56])).verdict, 'fail');
-  t.is(value('v').within({ lo: 0.45, hi: 0.55 }).decide(rec([0.5, Number.NaN])).verdict, 'inconclusive');
-  // A CI straddling the edge is inconclusive; one entirely outside fails.
-  t.is(value('v').within({ lo: 0 }, 'ci').decide(rec([-1, 1, 0.5, -0.5])).verdict, 'inconclusive');
-  t.is(value('v').within({ lo: 0 }, 'ci').decide(rec([-1, -1.1, -0.9, -1.05])).verdict, 'fail');
-  t.is(value('v').within({ lo: 0 }, 'ci').decide(rec([1, 1.1, 0.9, 1.05])).verdict, 'pass');
-  t.is(value('v').within({ hi: 1 }, 'mean').decide(rec([0.5, 1.2])).verdict, 'pass');
+  t.is(value('v').within({ ge: 0.45, le: 0.55 }).decide(rec([0.5, 0.49, 0.51])).verdict, 'pass');
+  t.is(value('v').within({ ge: 0.45, le: 0.55 }).decide(rec([0.6, 0.61, 0.59])).verdict, 'fail');
+  t.is(value('v').within({ ge: 0.45, le: 0.55 }).decide(rec([0.5, Number.NaN])).verdict, 'inconclusive');
+  t.is(value('v').within({ gt: 0 }).decide(rec([-1, 1, 0.5, -0.5])).verdict, 'inconclusive');
+  t.is(value('v').within({ gt: 0 }).decide(rec([-1, -1.1, -0.9, -1.05])).verdict, 'fail');
+  t.is(value('v').within({ gt: 0 }).decide(rec([1, 1.1, 0.9, 1.05])).verdict, 'pass');
+  t.is(value('v').within({ le: 1 }).decide(rec([0.5])).verdict, 'inconclusive');
+  t.is(value('v').within({ le: 1 }, 'exact').decide(rec([0.5])).verdict, 'pass');
+  t.is(value('v').within({ le: 1 }, 'exact').decide(rec([0.5, 0.6])).verdict, 'inconclusive');
 });
 
-test('count: at least k seeds in the band', (t) => {
-  const rec = recordWith((r) => [1e-7, 1e-7, 0.3, 1e-8].forEach((v, seed) => r.scalar('err', v, { seed })));
-  t.is(count('err', { hi: 1e-6 }).atLeast(3).decide(rec).verdict, 'pass');
-  t.is(count('err', { hi: 1e-6 }).atLeast(4).decide(rec).verdict, 'fail');
-  t.is(count('err', { hi: 1e-6 }).atLeast(10).decide(rec).verdict, 'inconclusive');
+test('value: ±∞ fails the end it crosses and is undecided otherwise; all zeros pass "at most 0"', (t) => {
+  const rec = (vals: number[]) => recordWith((r) => vals.forEach((v, seed) => r.scalar('v', v, { seed })));
+  t.is(value('v').within({ le: 1e-5 }).decide(rec([1e-6, Infinity, 1e-7])).verdict, 'fail');
+  t.is(value('v').within({ ge: 1 }).decide(rec([2, Infinity, 3])).verdict, 'inconclusive');
+  const zeros = value('v').within({ le: 0 }).decide(rec([0, 0, 0]));
+  t.is(zeros.verdict, 'pass');
+  t.regex(zeros.degenerate ?? '', /same value/);
+  t.is(value('v').within({ gt: 0 }).decide(rec([0, 0, 0])).verdict, 'fail');
+});
+
+test('count: the exact binomial interval of the success rate, so chance alone does not pass', (t) => {
+  const rec = (vals: number[]) => recordWith((r) => vals.forEach((v, seed) => r.scalar('err', v, { seed })));
+  const check = count('err', { lt: 1e-6 }).rateWithin({ ge: 0.5 });
+  t.is(check.decide(rec(Array(12).fill(1e-7))).verdict, 'pass');
+  t.is(check.decide(rec([1e-7, 1e-7, 1e-7, 1e-7, 0.3])).verdict, 'inconclusive');
+  t.is(check.decide(rec(Array(12).fill(0.3))).verdict, 'fail');
+  // 10 of 10 cannot establish a rate ≥ 0.8 at 95% (the Clopper-Pearson lower end is 0.69).
+  t.is(count('err', { lt: 1e-6 }).rateWithin({ ge: 0.8 }).decide(rec(Array(10).fill(1e-7))).verdict, 'inconclusive');
 });
 
 test('paired difference: a clear improvement passes, a clear loss fails, noise is inconclusive', (t) => {
   const rec = (a: number[], b: number[]) => recordWith((r) => a.forEach((v, seed) => { r.scalar('a', v, { seed }); r.scalar('b', b[seed], { seed }); }));
-  const check = paired('a', 'b').differenceWithin({ lo: 0 });
+  const check = paired('a', 'b').differenceWithin({ gt: 0 });
   t.is(check.decide(rec([0.9, 0.91, 0.92, 0.9, 0.93], [0.7, 0.72, 0.69, 0.71, 0.7])).verdict, 'pass');
   t.is(check.decide(rec([0.6, 0.61, 0.62, 0.6, 0.63], [0.7, 0.72, 0.69, 0.71, 0.7])).verdict, 'fail');
   t.is(check.decide(rec([0.7, 0.8, 0.6, 0.75, 0.65], [0.72, 0.7, 0.69, 0.71, 0.7])).verdict, 'inconclusive');
+  const same = check.decide(rec([0.7, 0.8, 0.6], [0.7, 0.8, 0.6]));
+  t.is(same.verdict, 'fail');
+  t.regex(same.degenerate ?? '', /bit-identical/);
+  t.is(check.decide(rec([Number.NaN, 1], [0, 0])).verdict, 'inconclusive');
 });
 
-test('ratio: bootstrap CI of a ratio of means against a band', (t) => {
+test('ratio: Fieller interval of a ratio of means; exact counts decide on the value', (t) => {
   const rec = (a: number[], b: number[]) => recordWith((r) => a.forEach((v, seed) => { r.scalar('a', v, { seed }); r.scalar('b', b[seed], { seed }); }));
-  t.is(ratio('a', 'b').within({ lo: 1.05 }).decide(rec([2, 2.1, 1.9, 2.05], [1, 1.02, 0.98, 1])).verdict, 'pass');
-  t.is(ratio('a', 'b').within({ lo: 1.05 }).decide(rec([1, 1.01, 0.99, 1], [1, 1.02, 0.98, 1])).verdict, 'fail');
-  // One exact pair: no interval, the value decides.
-  t.is(ratio('a', 'b').within({ lo: 10 }).decide(rec([150], [1])).verdict, 'pass');
+  t.is(ratio('a', 'b').within({ ge: 1.05 }).decide(rec([2, 2.1, 1.9, 2.05], [1, 1.02, 0.98, 1])).verdict, 'pass');
+  t.is(ratio('a', 'b').within({ ge: 1.05 }).decide(rec([1, 1.01, 0.99, 1], [1, 1.02, 0.98, 1])).verdict, 'fail');
+  t.is(ratio('a', 'b').within({ le: 1 }).decide(rec([1, 1, 1], [1, 1, 1])).verdict, 'pass');
+  t.is(ratio('a', 'b').within({ lt: 1 }).decide(rec([1, 1, 1], [1, 1, 1])).verdict, 'fail');
+  // A denominator not clearly away from 0: the interval is unbounded, so undecided.
+  t.is(ratio('a', 'b').within({ gt: 1 }).decide(rec([1, 1.1, 0.9], [-1, 1, 0.1])).verdict, 'inconclusive');
+  t.is(ratio('a', 'b').within({ ge: 10 }).decide(rec([150], [1])).verdict, 'inconclusive');
+  t.is(ratio('a', 'b', { exact: true }).within({ ge: 10 }).decide(rec([150], [1])).verdict, 'pass');
 });
 
 test('correlation: a monotone relation passes ρ ≥ 0.8, noise fails', (t) => {
-  const check = correlation('sev').within({ lo: 0.8 });
+  const check = correlation('sev').within({ ge: 0.8 });
   const xs = Array.from({ length: 60 }, (_, i) => i / 60);
   const noise = (i: number) => Math.sin(i * 12.9898) * 0.5;
   t.is(check.decide(recordWith((r) => r.curve('sev', xs, xs.map((x, i) => x + 0.01 * noise(i)), { seed: 0 }))).verdict, 'pass');
@@ -99,8 +121,8 @@ test('monotone trend: strictly decreasing means pass, a bump fails', (t) => {
 
 test('no trend: a flat metric passes a −0.05 margin, a degrading one fails', (t) => {
   const rec = (drop: number) => recordWith((r) => seeds.forEach((seed) => r.curve('acc', [32, 64, 128], [0.9, 0.9 - drop / 2, 0.9 - drop].map((y, i) => y + 0.005 * Math.sin(seed * 3 + i)), { seed })));
-  t.is(noTrend('acc').differenceWithin({ lo: -0.05 }).decide(rec(0)).verdict, 'pass');
-  t.is(noTrend('acc').differenceWithin({ lo: -0.05 }).decide(rec(0.2)).verdict, 'fail');
+  t.is(noTrend('acc').differenceWithin({ ge: -0.05 }).decide(rec(0)).verdict, 'pass');
+  t.is(noTrend('acc').differenceWithin({ ge: -0.05 }).decide(rec(0.2)).verdict, 'fail');
 });
 
 test('report-only is always inconclusive', (t) => {
@@ -108,10 +130,33 @@ test('report-only is always inconclusive', (t) => {
   t.is(d.verdict, 'inconclusive');
 });
 
+test('monotone trend: constant means fail instead of throwing; noisy steps are inconclusive', (t) => {
+  const rec = (f: (seed: number, i: number) => number) => recordWith((r) => seeds.forEach((seed) => r.curve('F', [0, 5, 10], [0, 1, 2].map((i) => f(seed, i)), { seed })));
+  t.is(trend('F').monotone('decreasing').decide(rec(() => 0.3)).verdict, 'fail');
+  t.is(trend('F').monotone('decreasing').decide(rec((seed, i) => 0.5 - 0.01 * i + 0.05 * Math.sin(seed * 7 + i * 3))).verdict, 'inconclusive');
+});
+
+test('correlation: several seeds are clusters; a constant y is no association, decided not thrown', (t) => {
+  const xs = Array.from({ length: 6 }, (_, i) => i);
+  const perSeed = (f: (x: number, seed: number) => number) => recordWith((r) => seeds.forEach((seed) => r.curve('sev', xs, xs.map((x) => f(x, seed)), { seed })));
+  const check = correlation('sev').within({ ge: 0.8 });
+  t.is(check.decide(perSeed((x) => x)).verdict, 'pass');
+  const flat = check.decide(perSeed(() => 1));
+  t.is(flat.verdict, 'fail');
+  t.is(flat.statistic, 0);
+  t.is(check.decide(recordWith((r) => r.curve('sev', [1, 2, 3], [1, 2, 3], { seed: 0 }))).verdict, 'inconclusive');
+});
+
 test('all-of: any failing part fails the claim; fail dominates inconclusive', (t) => {
   const rec = recordWith((r) => { r.scalar('a', 1, { seed: 0 }); r.scalar('b', Number.NaN, { seed: 0 }); });
-  t.is(allOf(value('a').within({ hi: 2 }), value('a').within({ lo: 0 })).decide(rec).verdict, 'pass');
-  t.is(allOf(value('a').within({ hi: 2 }), value('a').within({ lo: 3 })).decide(rec).verdict, 'fail');
-  t.is(allOf(value('b').within({ hi: 2 }), value('a').within({ lo: 3 })).decide(rec).verdict, 'fail');
-  t.is(allOf(value('b').within({ hi: 2 }), value('a').within({ lo: 0 })).decide(rec).verdict, 'inconclusive');
+  const exact = (name: string, band: Parameters<ReturnType<typeof value>['within']>[0]) => value(name).within(band, 'exact');
+  t.is(allOf(exact('a', { le: 2 }), exact('a', { ge: 0 })).decide(rec).verdict, 'pass');
+  t.is(allOf(exact('a', { le: 2 }), exact('a', { ge: 3 })).decide(rec).verdict, 'fail');
+  const mixed = allOf(exact('b', { le: 2 }), exact('a', { ge: 3 })).decide(rec);
+  t.is(mixed.verdict, 'fail');
+  t.is(mixed.decidedBy, 1);
+  t.is(mixed.parts?.length, 2);
+  t.is(mixed.statistic, 1);
+  t.deepEqual(mixed.band, { ge: 3 });
+  t.is(allOf(exact('b', { le: 2 }), exact('a', { ge: 0 })).decide(rec).verdict, 'inconclusive');
 });

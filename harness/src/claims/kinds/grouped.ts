@@ -1,7 +1,8 @@
 /** Shared by the trend kinds: a series of (parameter, metric) points grouped by parameter value. */
 import type { SeriesData } from '../../record/recorder.js';
-import { mean } from '../../stats/index.js';
+import { meanOfValid } from '../../stats/descriptive.js';
 
+/** `mean` is NaN when any value at that x is not finite: the caller decides what that means. */
 export interface Group { x: number; values: { seed: number; y: number }[]; mean: number }
 
 export function groupByX(curves: readonly SeriesData[]): Group[] {
@@ -15,5 +16,5 @@ export function groupByX(curves: readonly SeriesData[]): Group[] {
   }
   return [...groups.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([x, values]) => ({ x, values, mean: mean(values.map((v) => v.y)) }));
+    .map(([x, values]) => ({ x, values, mean: values.every((v) => Number.isFinite(v.y)) ? meanOfValid(values.map((v) => v.y)) : Number.NaN }));
 }

@@ -3,7 +3,6 @@ export { allOf } from './all-of.js';
 export { correlation } from './correlation.js';
 export { count } from './count.js';
 export { expRate } from './exp-rate.js';
-export { meanBootstrap } from './mean-bootstrap.js';
 export { medianRatio } from './median-ratio.js';
 export { trend } from './monotone.js';
 export { noTrend } from './no-trend.js';
@@ -17,5 +16,5 @@ export { value } from './value.js';
 /** Names as they appear in verdicts.json `kind`, for docs and `repro list --kinds`. */
 export const CLAIM_KINDS = [
   'power-law', 'exponential-rate', 'value-in-band', 'count-of-seeds', 'ratio', 'paired-difference',
-  'correlation', 'monotone-trend', 'no-trend', 'report-only', 'all-of', 'theory-match', 'mean-bootstrap', 'median-ratio',
+  'correlation', 'monotone-trend', 'no-trend', 'report-only', 'all-of', 'theory-match', 'median-ratio',
 ] as const;
