@@ -165,10 +165,12 @@ export function correlationInterval(r: number, n: number, method: 'pearson' | 's
 
 /**
  * Interval for a correlation measured once per seed (the seeds independent, the points within a
- * seed not): the t interval over seeds of Fisher's z, mapped back. Needs at least 2 seeds.
+ * seed not): the t interval over seeds of Fisher's z, mapped back. Each seed's z is corrected for
+ * its small-sample bias r/(2(m − 1)) (m points in that seed), which averaging over seeds would
+ * otherwise expose. Needs at least 2 seeds.
  */
-export function correlationOverSeeds(perSeed: readonly number[], alpha = 0.05): Bounds {
-  requireSample('correlationOverSeeds', perSeed, 2);
-  const z = tInterval(perSeed.map(fisherZ), alpha);
-  return { estimate: Math.tanh(z.estimate), lo: Math.tanh(z.lo), hi: Math.tanh(z.hi), level: 1 - alpha, method: `t interval over ${perSeed.length} seeds of each seed's Fisher z` };
+export function correlationOverSeeds(perSeed: readonly { r: number; points: number }[], alpha = 0.05): Bounds {
+  if (perSeed.length < 2) throw new Error(`correlationOverSeeds: needs at least 2 seeds, got ${perSeed.length}`);
+  const z = tInterval(perSeed.map(({ r, points }) => fisherZ(r) - r / (2 * Math.max(1, points - 1))), alpha);
+  return { estimate: Math.tanh(z.estimate), lo: Math.tanh(z.lo), hi: Math.tanh(z.hi), level: 1 - alpha, method: `t interval over ${perSeed.length} seeds of each seed's bias-corrected Fisher z` };
 }

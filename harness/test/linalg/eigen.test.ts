@@ -70,3 +70,11 @@ test('200x200 symmetricEigen is accurate', (t) => {
   t.true(distance(rebuilt, a) < 1e-12 * 200);
   t.true(distance(transposeMatmul(vectors, vectors), identity(n)) < 1e-11);
 });
+
+test('symmetricEigen rescales before its convergence test: huge and tiny matrices are diagonalised', (t) => {
+  for (const scale of [1e200, 1e-200]) {
+    const a = fromRows([[2 * scale, scale], [scale, 2 * scale]]);
+    const values = symmetricEigenvalues(a);
+    t.true(Math.abs(values[0] / scale - 1) < 1e-12 && Math.abs(values[1] / scale - 3) < 1e-12, `scale ${scale}: ${values}`);
+  }
+});

@@ -140,3 +140,12 @@ test('distribution functions reject bad arguments', (t) => {
   t.throws(() => studentTQuantile(0.5, -1), { message: /degrees of freedom/ });
   t.throws(() => studentTQuantile(-0.1, 3), { message: /p must be a probability/ });
 });
+
+test('studentTQuantile converges in the far tail (it stopped early before, at −8.0e27 for 1e-100, df = 3)', (t) => {
+  // scipy.stats.t.ppf(1e-100, 3) = −2.225769823822442e+33
+  closeRelative(t, studentTQuantile(1e-100, 3), -2.225769823822442e33, 1e-9);
+  closeRelative(t, studentTQuantile(1e-50, 1.5), -1.1245005997832138e33, 1e-9);
+  closeRelative(t, studentTQuantile(1e-100, 30), -10810.645001143976, 1e-9);
+  const q = studentTQuantile(1e-300, 3);
+  closeRelative(t, studentTCdf(q, 3), 1e-300, 1e-6);
+});

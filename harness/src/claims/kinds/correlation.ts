@@ -45,10 +45,10 @@ export function correlation(series: string, options: { method?: 'spearman' | 'pe
             return decideEstimate({ ...base, label: `${method} ρ`, estimate: r, interval: { lo: ci.lo, hi: ci.hi, method: `${ci.method} (one curve; its points taken as independent)` }, degenerate: r === 0 && (new Set(only.y).size < 2 || new Set(only.x).size < 2) ? 'x or y is constant' : undefined });
           }
           const usable = curves.filter((c) => c.x.length >= 3);
-          const perSeed = usable.map((c) => ({ seed: c.seed ?? 0, value: safe(c.x, c.y) }));
+          const perSeed = usable.map((c) => ({ seed: c.seed ?? 0, value: safe(c.x, c.y), points: c.x.length }));
           const base = { threshold, band, n: usable.length, seeds, chart, details, perSeed: perSeedEvidence(perSeed) };
           if (usable.length < MIN_SEEDS) return undecided('inconclusive', { ...base, method, reason: `only ${usable.length} seeds with at least 3 finite pairs; the interval over seeds needs ${MIN_SEEDS}` });
-          const ci = correlationOverSeeds(perSeed.map((p) => p.value));
+          const ci = correlationOverSeeds(perSeed.map((p) => ({ r: p.value, points: p.points })));
           const constant = usable.filter((c) => new Set(c.x).size < 2 || new Set(c.y).size < 2).length;
           return decideEstimate({
             ...base,
