@@ -76,7 +76,7 @@ export const claims = [
     id: 'buffer-reduces-forgetting',
     quote: BUFFER_CAPACITY,
     why: 'Plan: for similar tasks (ρ = 0.9) far above the threshold (p = 2000), the mean forgetting F over trials is strictly decreasing in the buffer size m ∈ {0, 5, 10, 20}: every step\'s 95% interval (paired over trials) below 0.',
-    check: trend('forgetting-far', { xTitle: 'm (buffer per earlier task)', yTitle: 'mean forgetting F' }).monotone('decreasing'),
+    check: trend('forgetting-far-trials', { xTitle: 'm (buffer per earlier task)', yTitle: 'mean forgetting F' }).monotone('decreasing'),
     control: {
       params: { parts: ['forgetting-far'], forgetting_far_rho: 0 },
       why: 'Regime swapped: with dissimilar tasks (ρ = 0) at the same p, buffered samples of other tasks pull the final model away from each task, so F grows with m.',
@@ -96,7 +96,7 @@ export const claims = [
     id: 'dissimilar-tasks-interfere',
     quote: REPLAY_THEORY,
     why: 'Plan: for dissimilar tasks (ρ = 0) at p = 400, replaying other tasks interferes: the mean forgetting F is strictly increasing in m: every step\'s 95% interval (paired over trials) above 0.',
-    check: trend('forgetting-dissimilar', { xTitle: 'm (buffer per earlier task)', yTitle: 'mean forgetting F' }).monotone('increasing'),
+    check: trend('forgetting-dissimilar-trials', { xTitle: 'm (buffer per earlier task)', yTitle: 'mean forgetting F' }).monotone('increasing'),
     control: {
       params: { parts: ['forgetting-dissimilar'], forgetting_dissimilar_rho: 0.9 },
       why: 'Regime swapped: with similar tasks (ρ = 0.9) at the same p the buffer helps, so F decreases with m.',

@@ -3,7 +3,7 @@ import { loadResults } from '../report/load.js';
 import { writeFileAtomic } from '../runner/atomic.js';
 import { compare, expectationsFrom, missingResults } from '../verify/compare.js';
 import { expectationsAt } from '../verify/baseline.js';
-import { formatExpectations, readExpectations } from '../verify/expected.js';
+import { formatExpectations, readExpectations, readHistory } from '../verify/expected.js';
 import { junit } from '../verify/junit.js';
 import { markdown } from '../verify/markdown.js';
 import { intFlag, parseFlags } from './args.js';
@@ -41,7 +41,7 @@ export const verify: Command = {
     if (results.length === 0) throw new UsageError(`verify: no results under ${values.results ?? 'results'}/ (run 'dvc repro' or 'repro run <id>' first)`);
     if (values.update) {
       const current = expectationsFrom(results);
-      writeFileAtomic(expectedFile, formatExpectations({ ...readExpectations(expectedFile), ...current }));
+      writeFileAtomic(expectedFile, formatExpectations({ ...readExpectations(expectedFile), ...current }, readHistory(expectedFile)));
       const powerless = Object.entries(current).flatMap(([id, claims]) => Object.keys(claims).filter((k) => k.endsWith('/control')).map((k) => `${id}/${k}`));
       for (const p of powerless) process.stderr.write(`repro verify: recorded ${p} as not failing: that claim has no power at this scale; say why in its README\n`);
       process.stderr.write(`repro verify: wrote ${path.relative(root, expectedFile)}; review its diff before committing\n`);

@@ -38,6 +38,8 @@ export interface CountView {
 }
 
 export interface EvidenceView {
+  /** "part 2 of 3 decides", for a claim of several conditions. */
+  decidedBy: string | null;
   statistic: string;
   ci: string | null;
   ciLevel: string | null;
@@ -174,7 +176,10 @@ async function evidenceView(
   const e = isObject(ev) ? (ev as Partial<Evidence>) : {};
   const statistic = typeof top.statistic === 'number' ? top.statistic : typeof e.statistic === 'number' ? e.statistic : null;
   const ci = Array.isArray(top.ci) ? top.ci : Array.isArray(e.ci) ? e.ci : undefined;
-  const threshold = (top.threshold || e.threshold || '').toString();
+  const parts0 = Array.isArray(e.parts) ? e.parts : [];
+  const decider = typeof e.decidedBy === 'number' && isObject(parts0[e.decidedBy]) ? (parts0[e.decidedBy] as Record<string, unknown>) : null;
+  // A claim of several conditions leads with the part that decided it, threshold included.
+  const threshold = decider && typeof decider.threshold === 'string' ? decider.threshold : (top.threshold || e.threshold || '').toString();
   const band = isObject(e.band) && Object.keys(e.band).length > 0 ? chartBand(e.band as Band) : parseThreshold(threshold);
   const parts = Array.isArray(e.parts) ? e.parts.filter(isObject) : [];
   const decidedBy = typeof e.decidedBy === 'number' ? e.decidedBy : -1;
@@ -218,6 +223,7 @@ async function evidenceView(
   }
 
   return {
+    decidedBy: decider ? `part ${(e.decidedBy as number) + 1} of ${parts0.length} decides` : null,
     statistic: fmtNum(statistic),
     ci: fmtInterval(ci),
     ciLevel: alpha !== null ? `${fmtNum(100 * (1 - alpha))}%` : null,

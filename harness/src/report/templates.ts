@@ -63,7 +63,8 @@ const COUNTS = `<div class="counts">{{#each counts}}<span class="count v-{{verdi
 const EVIDENCE = `<div class="decision">
   <div>
     <div><span class="stat">{{ev.statistic}}</span>{{#if ev.ci}} <span class="muted">{{#if ev.ciLevel}}{{ev.ciLevel}} {{/if}}CI</span> <span class="mono">{{ev.ci}}</span>{{/if}}</div>
-    <div>threshold: <strong>{{ev.threshold}}</strong></div>
+    <div>threshold: <strong>{{ev.threshold}}</strong>{{#if ev.decidedBy}} <span class="muted">({{ev.decidedBy}})</span>{{/if}}</div>
+    <div class="muted">{{ev.method}}</div>
   </div>
   <div>{{{ev.strip}}}</div>
 </div>

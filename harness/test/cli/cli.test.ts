@@ -57,5 +57,5 @@ test('list shows reproductions and, with --claims, each claim with its threshold
   const r = await repro(toyProject(), 'list', '--claims');
   t.is(r.exitCode, 0, r.all);
   t.regex(r.stdout, /^toy  \(2 claims\)  A toy paper$/m);
-  t.regex(r.stdout, /- slope-is-one \[value-in-band\]: slope in \[0\.9, 1\.1\] for every seed/);
+  t.regex(r.stdout, /- slope-is-one \[value-in-band\]: slope in \[0\.9, 1\.1\] \(mean over seeds, 95% t interval\)/);
 });

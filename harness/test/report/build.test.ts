@@ -57,8 +57,8 @@ test('paper page: claims with quote, verdict, statistic, CI, threshold, why, met
   t.regex(html, /<svg class="strip"/, 'statistic/CI/threshold strip');
   // Control with power, and one without.
   t.regex(html, /expected <span class="badge v-fail">fail<\/span> · got <span class="badge v-fail">fail<\/span>/);
-  t.regex(html, /✓ as expected: the test has power/);
-  t.regex(html, /✗ not as expected/);
+  t.regex(html, /<span class="control-power">control fail as expected: the test has power<\/span>/);
+  t.regex(html, /<span class="control-(no-power|not-shown)">/);
   t.regex(html, /shuffleLabels<\/th><td class="mono">true<\/td>/);
   t.regex(html, /<strong>Note:<\/strong> Proxy: a 2-layer MLP/);
   // Error claim: no statistic, no chart, still listed.
