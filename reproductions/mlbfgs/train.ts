@@ -147,8 +147,11 @@ export function tune(setup: TrainingSetup, method: Method, grid: readonly number
 /**
  * First evaluated step at which the full training loss is ≤ target; +∞ when the run never gets
  * there within its horizon (or diverged), the convention of time-to-target performance profiles.
+ * NaN (undefined, so the claim is inconclusive) when the target itself is not finite: a reference
+ * run that diverged sets no target to reach.
  */
 export function stepsToTarget(result: TrainResult, target: number): number {
+  if (!Number.isFinite(target)) return Number.NaN;
   const i = result.loss.findIndex((l) => l <= target);
   return i >= 0 ? result.evalSteps[i] : Number.POSITIVE_INFINITY;
 }

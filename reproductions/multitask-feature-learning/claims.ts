@@ -19,8 +19,11 @@ export const claims = [
   claim<Params>({
     id: 'learns-ground-truth-directions',
     quote: LEARNS_R_DIRECTIONS,
-    why: 'The plan: E = ||W₁M||²_F/||W₁||²_F at d = 128 with a 95% CI lower bound ≥ 0.5, i.e. most of the learned first layer lies in the r-dimensional subspace, against the null r/d = 0.03 of an isotropic W (the value at initialization).',
-    check: value('subspace-energy-dmax', { label: 'E = ||W₁M||²_F / ||W₁||²_F at the largest d' }).within({ ge: 0.5 }),
+    why: 'The plan: E = ||W₁M||²_F/||W₁||²_F at d = 128 with a 95% CI lower bound ≥ 0.5, i.e. most of the learned first layer lies in the r-dimensional subspace, against the null r/d = 0.03 of an isotropic W (the value at initialization). Energy alone does not say that all r directions are learned (one task reaches E ≈ 0.7 along its single direction), so the rank condition is part of the claim: σ_min/σ_max of W₁M strictly above 0.2, the plan\'s own boundary for "close to rank one" in its single-task row (added 2026-12-04 after an audit showed the energy part passes with T = 1; the boundary is the plan\'s, not chosen from our data).',
+    check: allOf(
+      value('subspace-energy-dmax', { label: 'E = ||W₁M||²_F / ||W₁||²_F at the largest d' }).within({ ge: 0.5 }),
+      value('singular-value-ratio-dmax', { label: 'σ_min/σ_max of W₁M at the largest d' }).within({ gt: 0.2 }),
+    ),
     control: {
       params: { labels: 'random' },
       why: 'With labels independent of x there are no directions to learn: the step on W sums noise terms, so E stays near r/d.',

@@ -1,6 +1,7 @@
 /**
  * What the severity claims measure, as pure functions of plain numbers:
- * - the original's ordering accuracy: over the levels' pairs (i < j), the share with σ̂²_i ≤ σ̂²_j;
+ * - the original's ordering accuracy: over the levels' pairs (i < j), the share with σ̂²_i < σ̂²_j,
+ *   a tie counting ½ (the original counted ties as ordered, so a constant encoder scored 1);
  * - calibration: sorted by σ̂², in equal-count bins, mean latent error power over mean σ̂²;
  * - the reversed hand-out of the σ̂² (a control that keeps the same multiset of step counts).
  */
@@ -9,14 +10,18 @@
 export const ORDERING_LEVELS = 10;
 export const CALIBRATION_BINS = 5;
 
-/** Share of the pairs i < j of `values` (given at increasing true severity) that are ordered, ties counting as ordered (as the original). */
+/**
+ * Share of the pairs i < j of `values` (given at increasing true severity) that are ordered, a tie
+ * counting ½: a constant predictor scores 0.5, chance level, not 1 as under the original's ≤.
+ */
 export function orderingAccuracy(values: readonly number[]): number {
   let ok = 0;
   let pairs = 0;
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++) {
       pairs++;
-      if (values[i] <= values[j]) ok++;
+      if (values[i] < values[j]) ok++;
+      else if (values[i] === values[j]) ok += 0.5;
     }
   }
   return pairs ? ok / pairs : Number.NaN;
