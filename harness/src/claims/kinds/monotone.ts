@@ -6,13 +6,11 @@
  * correction is needed); fails when some step's interval lies entirely at or against it;
  * otherwise inconclusive. Kendall's τ of the means is reported beside it when defined.
  */
-import { seriesChart } from '../../charts/index.js';
 import { kendallTau, pairedDifference, welchInterval } from '../../stats/index.js';
 import { formatNumber, judgeInterval, type Band } from '../band.js';
 import { requireSeries, seedsOf, type Check } from '../check.js';
 import { undecided } from '../decision.js';
-import { curvePoints } from '../summarize.js';
-import { groupByX, type Group } from './grouped.js';
+import { groupByX, trendChart, type Group } from './grouped.js';
 import type { Verdict } from '../../types.js';
 
 interface Step { from: number; to: number; estimate: number; lo: number; hi: number; verdict: Verdict; method: string }
@@ -41,15 +39,7 @@ export function trend(series: string, options: { xTitle?: string; yTitle?: strin
         decide(record) {
           const curves = requireSeries(record, series);
           const groups = groupByX(curves);
-          const chart = seriesChart({
-            title: `${series} vs parameter`,
-            xTitle: options.xTitle ?? 'x',
-            yTitle: options.yTitle ?? series,
-            points: curvePoints(curves),
-            mark: 'point',
-            xLog: options.xLog,
-            fit: { label: 'mean over seeds', points: groups.filter((g) => Number.isFinite(g.mean)).map((g) => ({ x: g.x, y: g.mean })) },
-          });
+          const chart = trendChart(series, curves, groups, options);
           const base = { threshold, band: stepBand, n: groups.length, seeds: seedsOf(curves), chart };
           if (groups.length < 2) return undecided('inconclusive', { ...base, method: 'steps between parameter values', reason: `only ${groups.length} parameter value: no step to judge` });
           const broken = groups.filter((g) => !Number.isFinite(g.mean));

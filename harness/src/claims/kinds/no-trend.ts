@@ -3,13 +3,12 @@
  * paired 95% t interval of y(largest x) − y(smallest x) over seeds against a margin: the interval
  * must sit inside the band, not merely include zero.
  */
-import { seriesChart } from '../../charts/index.js';
 import { pairedDifference } from '../../stats/index.js';
 import { bandText, requireBand, type Band } from '../band.js';
 import { requireSeries, seedsOf, type Check } from '../check.js';
 import { decideEstimate, identicalArms, nonFiniteOutcome, undecided } from '../decision.js';
-import { curvePoints, perSeedEvidence } from '../summarize.js';
-import { groupByX } from './grouped.js';
+import { perSeedEvidence } from '../summarize.js';
+import { groupByX, trendChart } from './grouped.js';
 
 export function noTrend(series: string, options: { xTitle?: string; yTitle?: string; xLog?: boolean } = {}) {
   return {
@@ -28,15 +27,7 @@ export function noTrend(series: string, options: { xTitle?: string; yTitle?: str
           const lastBySeed = new Map(last?.values.map((v) => [v.seed, v.y]) ?? []);
           const pairs = (first?.values ?? []).filter((v) => lastBySeed.has(v.seed)).map((v) => ({ seed: v.seed, a: lastBySeed.get(v.seed)!, b: v.y }));
           const differences = pairs.map((p) => ({ seed: p.seed, value: p.a - p.b }));
-          const chart = seriesChart({
-            title: `${series} vs parameter`,
-            xTitle: options.xTitle ?? 'x',
-            yTitle: options.yTitle ?? series,
-            points: curvePoints(curves),
-            mark: 'point',
-            xLog: options.xLog,
-            fit: { label: 'mean over seeds', points: groups.filter((g) => Number.isFinite(g.mean)).map((g) => ({ x: g.x, y: g.mean })) },
-          });
+          const chart = trendChart(series, curves, groups, options);
           const base = { threshold, band, n: pairs.length, seeds: pairs.length ? pairs.map((p) => p.seed) : seedsOf(curves), perSeed: perSeedEvidence(differences), chart };
           if (groups.length < 2 || pairs.length < 2) {
             return undecided('inconclusive', { ...base, method: 'paired difference', reason: 'need two parameter values and at least two seeds recorded at both' });
