@@ -38,10 +38,17 @@ export async function runTiny(t: ExecutionContext, o: TinyRun): Promise<Verdicts
   return JSON.parse(readFileSync(path.join(root, 'results', o.id, 'verdicts.json'), 'utf8')) as VerdictsFile;
 }
 
-/** No claim crashed, and every negative control came out `fail` (the claims have power). */
-export function assertDecidedWithFailingControls(t: ExecutionContext, verdicts: VerdictsFile): void {
+/**
+ * No claim crashed, and no negative control passed: at a tiny size a control may be `inconclusive`
+ * (the calibrated intervals are honest about 3 to 5 seeds), but a control that passes would show
+ * the claim has no power at all. Controls named in `mustFail` must come out `fail` outright.
+ */
+export function assertDecidedWithFailingControls(t: ExecutionContext, verdicts: VerdictsFile, mustFail: readonly string[] = []): void {
   for (const c of verdicts.claims) {
     t.not(c.verdict, 'error', `${c.id}: ${c.evidence.reason}`);
-    t.is(c.control?.verdict, 'fail', `control of ${c.id}: ${c.control?.evidence.reason}`);
+    const control = c.control?.verdict;
+    t.true(control === 'fail' || control === 'inconclusive', `control of ${c.id}: ${control} (${c.control?.evidence.reason})`);
+    if (mustFail.includes(c.id)) t.is(control, 'fail', `control of ${c.id}: ${c.control?.evidence.reason}`);
   }
+  t.true(verdicts.claims.some((c) => c.control?.verdict === 'fail'), 'at least one control fails outright');
 }

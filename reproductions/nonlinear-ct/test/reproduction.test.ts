@@ -23,7 +23,7 @@ papers:
 test('at a tiny size, through the runner, every claim is decided and every control fails', async (t) => {
   const verdicts = await runTiny(t, { id: 'nonlinear-ct', params: TINY });
   t.is(verdicts.claims.length, 7);
-  assertDecidedWithFailingControls(t, verdicts);
+  assertDecidedWithFailingControls(t, verdicts, verdicts.claims.map((c) => c.id));
   t.true(verdicts.claims.every((c) => c.evidence.chart !== undefined));
   t.deepEqual(verdicts.figures.map((f) => f.id).sort(), ['metal-reconstructions', 'metal-rmse-vs-iteration', 'phase-transition']);
 });

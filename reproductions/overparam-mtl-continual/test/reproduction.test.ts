@@ -20,7 +20,7 @@ papers:
 test('at a tiny size, through the runner, every claim is decided, every control fails, every chart is valid Vega-Lite', async (t) => {
   const verdicts = await runTiny(t, { id: 'overparam-mtl-continual', params: TINY, backend: 'cpu', jobs: 1 });
   t.is(verdicts.claims.length, 8);
-  assertDecidedWithFailingControls(t, verdicts);
+  assertDecidedWithFailingControls(t, verdicts, verdicts.claims.map((c) => c.id));
   for (const c of verdicts.claims) {
     for (const chart of [c.evidence.chart, ...(c.evidence.moreCharts ?? [])]) {
       t.truthy(chart, c.id);
