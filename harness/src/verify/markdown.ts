@@ -1,6 +1,6 @@
 /** A Markdown summary fit for a pull-request comment: counts, then what changed, then every claim. */
 import { formatNumber } from '../claims/band.js';
-import type { Check } from './compare.js';
+import { controlAsExpected, type Check } from './compare.js';
 
 const ICON: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive', error: '💥 error' };
 
@@ -22,7 +22,7 @@ export function markdown(checks: readonly Check[]): string {
     '| paper | claim | verdict | expected | statistic | threshold | control |',
     '|---|---|---|---|---|---|---|',
     ...claims.map((c) => {
-      const control = c.claim.control ? `${c.claim.control.verdict}${c.claim.control.expected ? '' : ' (⚠ not as expected)'}` : '—';
+      const control = c.claim.control ? `${c.claim.control.verdict}${controlAsExpected(c.claim.control) ? '' : ' (⚠ not as expected)'}` : '—';
       const stat = c.claim.statistic === null ? 'n/a' : formatNumber(c.claim.statistic);
       return `| ${cell(c.reproduction)} | ${cell(c.name)} | ${ICON[c.actual]} | ${c.expected ?? '—'} | ${stat} | ${cell(c.claim.threshold)} | ${control} |`;
     }),
