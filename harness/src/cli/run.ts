@@ -5,6 +5,7 @@ import { assertReplaceableOut, assertWritableParent } from '../runner/out.js';
 import { readParamsFile } from '../params/load.js';
 import { assertKnownId, loadReproduction } from '../registry/discover.js';
 import { MAX_TIMEOUT_SECONDS, runInChild, type SpawnResult } from '../runner/spawn.js';
+import { planExecution } from '../runner/execute.js';
 import { parseThreads } from '../runner/threads.js';
 import { intFlag, parseFlags } from './args.js';
 import type { Command } from './commands.js';
@@ -73,6 +74,11 @@ export const run: Command = {
     assertKnownId(root, id);
     const paramsFile = values.params ? path.resolve(values.params) : path.join(root, 'params.yaml');
     if (!existsSync(paramsFile)) throw new UsageError(`run: params file ${path.relative(root, paramsFile) || paramsFile} does not exist${values.params ? '' : ' (the project\'s params.yaml)'}; pass --params FILE`);
+    // Params validated here, before the child and its workers start (a mistake is reported in about
+    // a second instead of after TensorFlow has loaded); the child checks them again for itself.
+    const def = await loadReproduction(root, id);
+    const paramsData = readParamsFile(paramsFile);
+    planExecution(def, paramsData);
     const out = values.out ? path.resolve(values.out) : path.join(root, 'results', id);
     if (values.out) assertReplaceableOut(root, id, out);
     assertWritableParent(out);
@@ -95,8 +101,7 @@ export const run: Command = {
       process.stderr.write(`repro: run ${id}: ${reason}; previous results kept\n`);
       return result.exitCode;
     }
-    const def = await loadReproduction(root, id);
-    const profile = readParamsFile(paramsFile).profile;
+    const profile = paramsData.profile;
     // Loaded only on this path: it brings the whole claim-deciding machinery with it.
     const { writeFailureResults } = await import('../runner/failure.js');
     writeFailureResults(out, def, { root, profile, reason, seconds: result.seconds });

@@ -94,6 +94,8 @@ for (const [value, shown] of [['.nan', 'NaN'], ['.inf', 'Infinity'], ['-.inf', '
     t.notRegex(r.stderr, /null/);
     // Refused before any backend was chosen (the old order loaded TensorFlow in the workers first).
     t.notRegex(r.all, /backend|ready/i);
+    // Refused by `repro run` itself: no child process was started.
+    t.notRegex(r.stderr, /the run failed/);
     // Well under 2 s alone; generous here, as ava runs other test files beside this one.
     t.true(seconds < 15, `${seconds.toFixed(1)} s`);
     t.false(existsSync(path.join(root, 'results')));
