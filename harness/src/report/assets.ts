@@ -39,7 +39,7 @@ const LIBRARIES: { name: string; file: string }[] = [
 ];
 
 /**
- * Progressive enhancement, run after the page is parsed (the script tag is `defer`):
+ * Progressive enhancement, run once the page above it is parsed (the script is the last element of `<body>`):
  * each `[data-chart]` figure holds a static SVG and its Vega-Lite spec as JSON; when
  * vega-embed renders the spec, the interactive view replaces the SVG. Expressions are
  * interpreted (`ast: true`), not compiled with `Function`, and the loader refuses every
