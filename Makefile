@@ -22,7 +22,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-$(VENV_STAMP): requirements.txt scripts/setup-venv.sh
+$(VENV_STAMP): requirements.txt requirements.lock scripts/setup-venv.sh
 	bash scripts/setup-venv.sh
 
 # The native TensorFlow backend is built from the PyPI wheel and cached under .cache/ (the script

@@ -15,6 +15,11 @@
 #   2. .cache/tfjs-native/<key>/ holds the built binding + libs -> hard-link/copy them (seconds)
 #   3. otherwise: wheel (cached in .cache/wheels) -> unzip -> node-gyp rebuild -> fill the cache
 # A non-zero exit means "no native backend"; the harness then falls back to wasm.
+#
+# Integrity: the wheel's sha256 must be one pinned below (a wheel that is not, cached or fresh, is
+# refused and removed); the cached build carries a SHA256SUMS of its libraries and binding, checked
+# in full before it is installed (a mismatch discards the cache and rebuilds from the verified
+# wheel); the installed binding's sha256 and the libraries' sizes are checked on every fast path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -28,6 +33,15 @@ PKG=$ROOT/node_modules/@tensorflow/$PACKAGE
 NAPI=8
 MODDIR=$PKG/lib/napi-v$NAPI
 STAMP=$MODDIR/.repro-native-stamp
+
+# The sha256 of every file of the pinned TensorFlow wheels (requirements-native.lock, written by
+# pip-compile --generate-hashes): "name==version" -> its hashes, one per line; empty if not pinned.
+pinned_hashes() {
+  awk -v want="$1" '
+    /^[A-Za-z0-9]/ { split($1, a, "=="); name = tolower(a[1]); gsub(/[._]/, "-", name); cur = name "==" a[2] }
+    /--hash=sha256:/ { if (cur == want) { h = $0; sub(/.*--hash=sha256:/, "", h); sub(/[^0-9a-f].*/, "", h); print h } }
+  ' "$ROOT/requirements-native.lock"
+}
 
 log() { echo "setup-native: $*" >&2; }
 die() { log "ERROR: $*"; log "the native backend is unavailable; the harness will fall back to wasm"; exit 1; }
@@ -63,11 +77,17 @@ if [ "$PACKAGE" = tfjs-node-gpu ]; then
   CACHE=$ROOT/.cache/tfjs-native/$KEY
 fi
 
+SUMS=$MODDIR/.repro-native-sha256
 in_place() {
-  [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$KEY" ] && [ -f "$MODDIR/tfjs_binding.node" ] || return 1
+  [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$KEY" ] && [ -f "$MODDIR/tfjs_binding.node" ] && [ -f "$SUMS" ] || return 1
   local f
   for f in $LIBS libtensorflow.so.2 libtensorflow.so libtensorflow_framework.so; do
     [ -e "$PKG/deps/lib/$f" ] || return 1
+  done
+  # Cheap enough for every call: the binding's sha256 and each library's size, as recorded.
+  [ "$(sha256sum "$MODDIR/tfjs_binding.node" | cut -d' ' -f1)" = "$(awk '$2 == "tfjs_binding.node" {print $1}' "$SUMS")" ] || return 1
+  for f in $LIBS; do
+    [ "$(stat -L -c %s "$PKG/deps/lib/$f")" = "$(awk -v f="$f" '$2 == "size:" f {print $1}' "$SUMS")" ] || return 1
   done
   [ -z "$CUDA_DIR" ] || [ -e "$PKG/deps/nvidia/cudnn/lib" ] || return 1
 }
@@ -128,8 +148,21 @@ verify() {
   log "ok: $PACKAGE, backend tensorflow, TF C library ${out#* }${CUDA_DIR:+, GPU device in use: $gpu}"
 }
 
+# The cache's SHA256SUMS (libraries, binding) checked in full; false if absent or any differs.
+cache_verified() {
+  [ -f "$CACHE/SHA256SUMS" ] || { log "cached build has no SHA256SUMS (older set-up): rebuilding"; return 1; }
+  (cd "$CACHE" && sha256sum --quiet --check --strict SHA256SUMS >&2) || { log "cached build does not match its SHA256SUMS: discarding it and rebuilding"; return 1; }
+}
+
+# The installed build's record: sha256 of the libraries and the binding, then the libraries' sizes.
+write_sums() {
+  { (cd "$PKG/deps/lib" && sha256sum $LIBS); (cd "$MODDIR" && sha256sum tfjs_binding.node); } > "$SUMS"
+  local f
+  for f in $LIBS; do echo "$(stat -L -c %s "$PKG/deps/lib/$f") size:$f" >> "$SUMS"; done
+}
+
 install_from_cache() {
-  log "installing cached build from .cache/tfjs-native/$KEY"
+  log "installing cached build from .cache/tfjs-native/$KEY (sha256-verified)"
   rm -rf "$PKG/deps/lib" "$MODDIR"
   mkdir -p "$PKG/deps/lib" "$MODDIR"
   local f
@@ -137,13 +170,17 @@ install_from_cache() {
   link_libs
   cp -f "$CACHE/tfjs_binding.node" "$MODDIR/tfjs_binding.node"
   place_cuda
+  write_sums
   echo "$KEY" > "$STAMP"
 }
 
 if [ -f "$CACHE/.complete" ]; then
-  install_from_cache
-  verify
-  exit 0
+  if cache_verified; then
+    install_from_cache
+    verify
+    exit 0
+  fi
+  rm -rf "$CACHE"
 fi
 
 # ---- cold build -------------------------------------------------------------------------------
@@ -158,13 +195,26 @@ if [ -z "$WHEEL" ]; then
   WHEEL=$(ls "$ROOT"/.cache/wheels/$pattern 2>/dev/null | head -1 || true)
   if [ -z "$WHEEL" ]; then
     log "downloading wheel $SPEC with pip (once; cached in .cache/wheels)"
-    "$PY" -m pip download --quiet --disable-pip-version-check --no-deps "$SPEC" -d "$ROOT/.cache/wheels" >&2 ||
-      die "pip download $SPEC failed"
+    pinned=$(pinned_hashes "$(echo "${SPEC%%==*}" | tr 'A-Z_.' 'a-z--')==${SPEC##*==}" | sed 's/^/--hash=sha256:/' | tr '\n' ' ')
+    [ -n "$pinned" ] || die "no sha256 is pinned for $SPEC in requirements-native.lock"
+    "$PY" -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes -r <(echo "$SPEC $pinned") -d "$ROOT/.cache/wheels" >&2 ||
+      die "pip download $SPEC failed (or its sha256 is not one pinned in requirements-native.lock)"
     WHEEL=$(ls "$ROOT"/.cache/wheels/$pattern 2>/dev/null | head -1 || true)
     [ -n "$WHEEL" ] || die "pip did not leave a wheel matching .cache/wheels/$pattern"
   fi
 fi
-log "using wheel $(basename "$WHEEL")"
+# The wheel, cached or fresh, must have one of the pinned hashes of its name==version (a wheel of
+# your own: REPRO_TF_WHEEL_SHA256). Checked before anything is unpacked from it.
+WHEEL_SPEC=$(echo "$TFID" | sed 's/-\([0-9][^-]*\)$/==\1/')
+hashes=$(pinned_hashes "$WHEEL_SPEC")
+[ -n "${REPRO_TF_WHEEL_SHA256:-}" ] && hashes=$REPRO_TF_WHEEL_SHA256
+[ -n "$hashes" ] || die "no sha256 is pinned for $WHEEL_SPEC (requirements-native.lock; or set REPRO_TF_WHEEL_SHA256 for a wheel of your own)"
+got=$(sha256sum "$WHEEL" | cut -d' ' -f1)
+if ! printf '%s\n' "$hashes" | grep -qx "$got"; then
+  case "$WHEEL" in "$ROOT"/.cache/wheels/*) rm -f "$WHEEL" ;; esac
+  die "$(basename "$WHEEL") has sha256 $got, not one pinned for $WHEEL_SPEC in requirements-native.lock: refused (a cached copy is removed)"
+fi
+log "using wheel $(basename "$WHEEL") (sha256 verified against requirements-native.lock)"
 
 STAGE=$ROOT/.cache/tfjs-native/$KEY.stage
 rm -rf "$STAGE" && mkdir -p "$STAGE"
@@ -210,6 +260,7 @@ if [ ! -f "$MODDIR/tfjs_binding.node" ]; then
   mkdir -p "$MODDIR" && cp -f "$PKG/build/Release/tfjs_binding.node" "$MODDIR/"
 fi
 rm -rf "$PKG/build"   # object files; the .node is in lib/napi-v8 and in the cache
+write_sums
 echo "$KEY" > "$STAMP"
 verify
 
@@ -217,6 +268,7 @@ log "caching the build in .cache/tfjs-native/$KEY"
 rm -rf "$CACHE" && mkdir -p "$CACHE"
 for f in $LIBS; do place "$PKG/deps/lib/$f" "$CACHE/$f"; done
 cp -f "$MODDIR/tfjs_binding.node" "$CACHE/"
+grep -v ' size:' "$SUMS" > "$CACHE/SHA256SUMS"
 echo "$SPEC ($(basename "$WHEEL")) tfjs-node $TFJS_VERSION node $(node -v)" > "$CACHE/.complete"
 rm -f "$buildlog"
 log "done in $((SECONDS - start))s"

@@ -180,4 +180,6 @@ export interface Provenance {
   compute?: { jobs: number; threadsPerProcess: number };
   /** One entry per distinct run: its overrides, wall time, tensors it left undisposed, error if any. */
   runs: { params: Record<string, unknown>; seconds: number; leakedTensors?: number; error?: string }[];
+  /** sha256 (hex) of verdicts.json's bytes, written with it; `repro verify` checks it. */
+  verdictsSha256?: string;
 }

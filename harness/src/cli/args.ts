@@ -5,9 +5,30 @@ import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** A value that starts with '-' but is a number (`-5`, `-1.5`, `-Infinity`), not a flag. */
+const NEGATIVE_NUMBER = /^-(\d|\.\d|Infinity$)/;
+
+/**
+ * `--flag -5` would read as a flag named `-5` ("ambiguous argument"): a string flag followed by a
+ * negative number takes it as its value (`--flag=-5`), so range checks can name what was given.
+ */
+function joinNegativeValues(args: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && i + 1 < args.length && NEGATIVE_NUMBER.test(args[i + 1])) {
+      out.push(`${a}=${args[++i]}`);
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}
+
 export function parseFlags<O extends Options>(command: string, args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error as Error).message;
     const flag = /'(-{1,2}[^']+)'/.exec(message)?.[1] ?? '';
@@ -16,9 +37,14 @@ export function parseFlags<O extends Options>(command: string, args: string[], o
   }
 }
 
-export function intFlag(command: string, name: string, value: string | undefined, fallback: number, min = 0): number {
+/** A whole-number flag in [min, max]; `unit` is named in the message (e.g. "seconds"). */
+export function intFlag(command: string, name: string, value: string | undefined, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER, unit = ''): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${command}: --${name} got ${JSON.stringify(value)}; expected an integer ≥ ${min}`);
+  const text = value.trim();
+  const n = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const what = Number.isNaN(Number(text)) || text === '' ? 'not a number' : !Number.isFinite(Number(text)) ? 'not finite' : !Number.isInteger(Number(text)) ? 'not a whole number' : 'out of range';
+    throw new UsageError(`${command}: --${name} got ${JSON.stringify(value)} (${what}); expected a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''} (default ${fallback})`);
+  }
   return n;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { buildReport } from '../report/index.js';
 import { expectationsAt } from '../verify/baseline.js';
+import { ExpectationsError } from '../verify/expected.js';
 import { parseFlags } from './args.js';
 import type { Command } from './commands.js';
 import { projectRoot } from './root.js';
@@ -17,12 +18,24 @@ export const report: Command = {
     const { values } = parseFlags('report', args, { results: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' } });
     const root = projectRoot();
     const started = performance.now();
+    // A malformed expected.json is a warning on the index page, not a report that cannot be built.
+    let baseline: ReturnType<typeof expectationsAt> | null = null;
+    const warnings: { id: string; message: string }[] = [];
+    try {
+      baseline = expectationsAt(root, path.join(root, 'expected.json'), values.base);
+    } catch (error) {
+      if (!(error instanceof ExpectationsError)) throw error;
+      const message = `${error.message}; verdicts are shown without comparison (fix the file, then rebuild)`;
+      warnings.push({ id: 'expected.json', message });
+      process.stderr.write(`repro report: warning: ${message.split(`${root}${path.sep}`).join("")}\n`);
+    }
     const { pages } = await buildReport({
       resultsDir: path.resolve(root, values.results ?? 'results'),
       outDir: path.resolve(root, values.out ?? 'reports'),
       dvcLockPath: path.join(root, 'dvc.lock'),
       repoRoot: root,
-      baseline: expectationsAt(root, path.join(root, 'expected.json'), values.base),
+      baseline,
+      warnings,
     });
     process.stderr.write(`repro report: ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     return 0;

@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkResultsFiles } from '../verify/schema.js';
 import { loadResults } from '../report/load.js';
 import { writeFileAtomic } from '../runner/atomic.js';
 import { compare, expectationsFrom, missingResults } from '../verify/compare.js';
@@ -18,13 +20,16 @@ export const verify: Command = {
     '',
     'Compares results/*/verdicts.json with expected.json (the verdict the project expects of each',
     'claim, reviewed like code) and checks that every negative control failed as it must.',
-    'Exit 0 when everything is as expected; 1 otherwise, naming each claim that departed.',
+    'Exit 0 when everything is as expected; 1 otherwise, naming each claim that departed. Also 1 when',
+    'a paper of expected.json has missing, unreadable, truncated or malformed results, or a',
+    'verdicts.json whose sha256 is not the one its run recorded in provenance.json (edited after the run).',
+    'A control\'s status comes from its verdict and what it must give, not from a stored flag.',
     '',
     '  --base REV       also compare with expected.json as it was at git revision REV',
     '  --junit FILE     write JUnit XML (one testcase per claim and per control)',
     '  --markdown FILE  write a Markdown summary for a pull-request comment',
     '  --update         rewrite expected.json from the current results (then review its diff)',
-    '  --seeds N        rerun every reproduction N times with fresh seeds (bases 1000, 2000, ...),',
+    '  --seeds N        (0 to 100) rerun every reproduction N times with fresh seeds (bases 1000, 2000, ...),',
     '                   write results/<id>/stability.json (shown in the report) and fail when any',
     '                   claim\'s verdict changes with the seeds',
   ].join('\n'),
@@ -35,10 +40,28 @@ export const verify: Command = {
     });
     const root = projectRoot();
     const expectedFile = path.resolve(root, values.expected ?? 'expected.json');
-    const loaded = await loadResults(path.resolve(root, values.results ?? 'results'));
-    for (const p of loaded.problems) process.stderr.write(`repro verify: ${p.id}: ${p.message}\n`);
+    const resultsDir = path.resolve(root, values.results ?? 'results');
+    const loaded = await loadResults(resultsDir);
+    const seedRuns = intFlag('verify', 'seeds', values.seeds, 0, 0, 100);
+    // The gate's own checks of the files: every paper of expected.json has readable results of the
+    // runner's shape whose hash is the one the run recorded. Papers outside expected.json only warn.
+    const expectedIds = Object.keys(readExpectations(expectedFile));
+    const fileProblems: string[] = [];
+    for (const p of loaded.problems) {
+      const line = `${p.id}: ${p.message}`;
+      if (expectedIds.includes(p.id)) fileProblems.push(line);
+      else process.stderr.write(`repro verify: ${line} (not in expected.json: not gated)\n`);
+    }
+    for (const id of expectedIds) {
+      if (loaded.reproductions.some((r) => r.id === id) || loaded.problems.some((p) => p.id === id)) continue;
+      fileProblems.push(`${id}: expected.json names it but ${path.relative(root, path.join(resultsDir, id, 'verdicts.json'))} is missing (run 'repro run ${id}' or 'dvc repro')`);
+    }
+    for (const r of loaded.reproductions) {
+      const text = (name: string) => (existsSync(path.join(r.dir, name)) ? readFileSync(path.join(r.dir, name), 'utf8') : null);
+      for (const problem of checkResultsFiles(r.id, text('verdicts.json'), text('provenance.json'))) fileProblems.push(`${r.id}: ${problem}`);
+    }
     const results = loaded.reproductions.map((r) => r.verdicts);
-    if (results.length === 0) throw new UsageError(`verify: no results under ${values.results ?? 'results'}/ (run 'dvc repro' or 'repro run <id>' first)`);
+    if (results.length === 0 && fileProblems.length === 0) throw new UsageError(`verify: no results under ${values.results ?? 'results'}/ (run 'dvc repro' or 'repro run <id>' first)`);
     if (values.update) {
       const current = expectationsFrom(results);
       writeFileAtomic(expectedFile, formatExpectations({ ...readExpectations(expectedFile), ...current }, readHistory(expectedFile)));
@@ -50,8 +73,10 @@ export const verify: Command = {
     const checks = compare(results, readExpectations(expectedFile));
     if (values.junit) writeFileAtomic(path.resolve(values.junit), junit(checks));
     if (values.markdown) writeFileAtomic(path.resolve(values.markdown), markdown(checks));
+    // A claim that expected.json names but the results lack is a failure too (removed or renamed
+    // claim: 'repro verify --update' records the change for review).
     for (const stale of missingResults(results, readExpectations(expectedFile))) {
-      if (loaded.reproductions.some((r) => stale.startsWith(`${r.id}/`))) process.stderr.write(`repro verify: expected.json names ${stale}, which has no result (removed or renamed claim?)\n`);
+      if (loaded.reproductions.some((r) => stale.startsWith(`${r.id}/`))) fileProblems.push(`${stale}: expected.json names it but the results have no such claim (removed or renamed? run 'repro verify --update' and review the diff)`);
     }
     if (values.base) {
       const baseChecks = compare(results, expectationsAt(root, expectedFile, values.base).expectations);
@@ -63,7 +88,6 @@ export const verify: Command = {
     const leaks = loaded.reproductions.flatMap((r) => (r.provenance?.runs ?? []).filter((run) => (run.leakedTensors ?? 0) > 0).map((run) => `${r.id}: the run with ${JSON.stringify(run.params)} leaked ${run.leakedTensors} tensors`));
     for (const leak of leaks) process.stdout.write(`✗ ${leak}\n`);
     const unstable: string[] = [];
-    const seedRuns = intFlag('verify', 'seeds', values.seeds, 0);
     for (const r of seedRuns > 0 ? loaded.reproductions : []) {
       const stability = await measureStability({ root, id: r.id, runs: seedRuns, main: r.verdicts, log: (l) => process.stderr.write(`${l}\n`) });
       writeStability(path.resolve(root, values.results ?? 'results'), stability);
@@ -75,8 +99,9 @@ export const verify: Command = {
     for (const u of unstable) process.stdout.write(`✗ ${u}: the verdict changes with the seeds\n`);
     const bad = checks.filter((c) => !c.ok);
     for (const c of bad) process.stdout.write(`✗ ${c.reproduction}/${c.name}: ${c.message}\n`);
+    for (const p of fileProblems) process.stdout.write(`✗ ${p}\n`);
     const claims = checks.filter((c) => !c.name.endsWith('/control'));
-    process.stdout.write(`${claims.length} claims and ${checks.length - claims.length} controls checked: ${bad.length === 0 ? 'all as expected' : `${bad.length} not as expected`}\n`);
-    return bad.length === 0 && leaks.length === 0 && unstable.length === 0 ? 0 : 1;
+    process.stdout.write(`${claims.length} claims and ${checks.length - claims.length} controls checked: ${bad.length === 0 ? 'all as expected' : `${bad.length} not as expected`}${fileProblems.length ? `; ${fileProblems.length} problem${fileProblems.length === 1 ? '' : 's'} with the results files` : ''}\n`);
+    return bad.length === 0 && leaks.length === 0 && unstable.length === 0 && fileProblems.length === 0 ? 0 : 1;
   },
 };

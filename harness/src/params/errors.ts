@@ -14,7 +14,14 @@ export class ParamsError extends Error {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  const json = JSON.stringify(value);
+  // NaN and ±Infinity are named as such (JSON would print them as null), also inside lists and maps.
+  const marked = new Map<string, string>();
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v !== 'number' || Number.isFinite(v)) return v;
+    const mark = `\u0000${marked.size}\u0000`;
+    marked.set(JSON.stringify(mark), String(v));
+    return mark;
+  })?.replace(/"\\u0000\d+\\u0000"/g, (m) => marked.get(m) ?? m);
   const shown = json && json.length > 60 ? `${json.slice(0, 57)}...` : json;
   return `${shown} (${Array.isArray(value) ? 'list' : typeof value})`;
 }

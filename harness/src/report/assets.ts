@@ -1,12 +1,35 @@
 /**
- * The one shared script of the report, `assets/vega-bundle.js`: vega, vega-lite and
- * vega-embed's minified UMD builds from node_modules, followed by the small script that
- * swaps each static SVG for its interactive version. Nothing is fetched at view time.
+ * The one script of the report's pages: vega, vega-lite and vega-embed's minified UMD builds from
+ * node_modules, followed by the small script that swaps each static SVG for its interactive
+ * version. It is inlined in every page that has charts, and the page's Content-Security-Policy
+ * allows exactly that script by its sha256 (no `file:`, no 'self'): no other file, local or
+ * remote, can run as a script in a page. Nothing is fetched at view time.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { packageDir, packageFile } from './packages.js';
 
+/** Where earlier versions wrote the bundle as a file; a build removes it (pages inline it now). */
 export const BUNDLE_PATH = 'assets/vega-bundle.js';
+
+export interface InlineScript {
+  /** The script's text, exactly as it goes between <script> and </script>. */
+  text: string;
+  /** The CSP source that allows it: 'sha256-<base64>'. */
+  source: string;
+}
+
+/** The CSP hash source of an inline script's exact text. */
+export function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** The bundle as an inline script, with its hash. Refuses text that would end the element early. */
+export async function inlineBundle(): Promise<InlineScript> {
+  const text = await vegaBundle();
+  if (/<\/script|<!--/i.test(text)) throw new Error('the chart bundle contains </script or <!--: it cannot be inlined safely');
+  return { text, source: cspHash(text) };
+}
 
 /** UMD builds in load order: vega-lite needs the `vega` global, vega-embed both. */
 const LIBRARIES: { name: string; file: string }[] = [
@@ -16,7 +39,7 @@ const LIBRARIES: { name: string; file: string }[] = [
 ];
 
 /**
- * Progressive enhancement, run after the page is parsed (the script tag is `defer`):
+ * Progressive enhancement, run once the page above it is parsed (the script is the last element of `<body>`):
  * each `[data-chart]` figure holds a static SVG and its Vega-Lite spec as JSON; when
  * vega-embed renders the spec, the interactive view replaces the SVG. Expressions are
  * interpreted (`ast: true`), not compiled with `Function`, and the loader refuses every

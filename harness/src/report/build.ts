@@ -1,11 +1,14 @@
 /** `buildReport`: results/*\/ -> outDir/index.html, outDir/<id>.html and the shared script. */
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { BUNDLE_PATH, vegaBundle } from './assets.js';
+import { realpathSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { BUNDLE_PATH, inlineBundle } from './assets.js';
 import { readDvcLock, runStage, type DvcLock } from './dvc.js';
 import { uniqueSlug } from './format.js';
 import { loadResults } from './load.js';
 import { countVerdicts, countViews, indexRow, paperView, type IndexRow } from './model.js';
-import { renderIndex, renderPaper } from './templates.js';
+import { GENERATOR, renderIndex, renderPaper } from './templates.js';
 import { writeFileAtomic } from './write.js';
 import type { Expectations } from '../verify/expected.js';
 import type { VerdictsFile } from '../types.js';
@@ -37,6 +40,59 @@ export interface BuildReportOptions {
   repoRoot?: string;
   /** What the verdicts are compared with on the index page (expected.json, or as it was at a base revision). */
   baseline?: { label: string; expectations: Expectations } | null;
+  /** Problems to show on the index page rather than stop the build (e.g. a malformed expected.json). */
+  warnings?: { id: string; message: string }[];
+}
+
+/**
+ * Text with the machine's paths made relative: the project root becomes relative paths, the home
+ * folder `~`. Error reasons written by a run carry absolute paths; pages should not.
+ */
+export function relativizer(repoRoot: string): (text: string) => string {
+  const roots = [...new Set([repoRoot, safeRealpath(repoRoot)])].sort((a, b) => b.length - a.length);
+  const home = homedir();
+  return (text) => {
+    let out = text;
+    for (const r of roots) out = out.split(`${r}${sep}`).join('').split(r).join('.');
+    return home && home !== sep ? out.split(`${home}${sep}`).join(`~${sep}`) : out;
+  };
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Every string in `value` passed through `fn`, except inline images (data: URLs). */
+function mapStrings<T>(value: T, fn: (s: string) => string): T {
+  if (typeof value === 'string') return (value.startsWith('data:') ? value : fn(value)) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)])) as T;
+  return value;
+}
+
+/** Pages of an earlier build whose paper has no results now: written by this report, not listed. */
+async function removeStalePages(outDir: string, keep: Set<string>): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(outDir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.endsWith('.html') || keep.has(name)) continue;
+    const text = await readFile(join(outDir, name), 'utf8').catch(() => '');
+    // Ours: this build's marker, or the footer of builds from before the marker.
+    if (text.slice(0, 4096).includes(`<meta name="generator" content="${GENERATOR}">`) || text.includes('<footer>Static report: every chart is drawn as SVG')) {
+      await rm(join(outDir, name), { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
 }
 
 /** A path relative to the repository root when it lies inside it (pages show no home dirs). */
@@ -52,7 +108,10 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
   const outDir = resolve(opts.outDir);
   const repoRoot = resolve(opts.repoRoot ?? process.cwd());
   const lockPath = resolve(opts.dvcLockPath ?? join(repoRoot, 'dvc.lock'));
-  const { reproductions, problems } = await loadResults(resolve(opts.resultsDir));
+  const loaded = await loadResults(resolve(opts.resultsDir));
+  const rel = relativizer(repoRoot);
+  const reproductions = loaded.reproductions.map((r) => ({ ...r, verdicts: mapStrings(r.verdicts, rel), provenance: mapStrings(r.provenance, rel), stability: mapStrings(r.stability, rel), warnings: r.warnings.map(rel) }));
+  const problems = [...(opts.warnings ?? []), ...loaded.problems].map((p) => ({ id: p.id, message: rel(p.message) }));
 
   let lock: DvcLock | null = null;
   let lockNote: string | null = null;
@@ -60,10 +119,12 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
     lock = await readDvcLock(lockPath);
     if (!lock) lockNote = `no dvc.lock at ${shownPath(lockPath, repoRoot)}: results were not produced through \`dvc repro\`, so no stage hashes are recorded`;
   } catch (err) {
-    lockNote = `dvc.lock could not be read: ${(err as Error).message}`;
+    lockNote = rel(`dvc.lock could not be read: ${(err as Error).message}`);
   }
 
-  await writeFileAtomic(join(outDir, BUNDLE_PATH), await vegaBundle());
+  // The chart runtime is inlined in each page (allowed by its hash); a bundle file of an older build goes.
+  const script = await inlineBundle();
+  await rm(join(outDir, BUNDLE_PATH), { force: true });
 
   const taken = new Set<string>(RESERVED);
   const pages: string[] = [];
@@ -74,7 +135,7 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
     const note = stage ? null : (lockNote ?? `dvc.lock has no stage run@${r.id}`);
     const view = await paperView(r, file, { lockPath: lock ? shownPath(lockPath, repoRoot) : null, stage, note });
     const path = join(outDir, file);
-    await writeFileAtomic(path, renderPaper(view));
+    await writeFileAtomic(path, renderPaper(view, script));
     pages.push(path);
     rows.push(indexRow(r, file, view.claims.map((c) => c.anchor)));
   }
@@ -91,5 +152,6 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
       changes: opts.baseline ? changesView(reproductions.map((r) => r.verdicts), rows, opts.baseline) : null,
     }),
   );
+  await removeStalePages(outDir, new Set(['index.html', ...pages.map((p) => relative(outDir, p))]));
   return { pages: [indexPath, ...pages] };
 }

@@ -16,12 +16,28 @@ export interface ChartView {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Keys under which a spec holds data rather than instructions (a field may be called href). */
+const DATA_KEYS = new Set(['data', 'datasets', 'values']);
+
+/**
+ * The spec without any `href` (an encoding channel, a mark or config property): links turn marks
+ * into navigation, and rendering one without a DOM makes vega-scenegraph read `.href` of null in
+ * a promise nobody awaits, which takes the whole report down. Data values are left as they are.
+ */
+export function withoutHrefs(value: unknown, key = ''): unknown {
+  if (DATA_KEYS.has(key)) return value;
+  if (Array.isArray(value)) return value.map((v) => withoutHrefs(v));
+  if (!isObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'href').map(([k, v]) => [k, withoutHrefs(v, k)]));
+}
+
 /** Render a chart for a page; failures become a visible note instead of an exception. */
 export async function chartView(spec: unknown, title: string | null = null): Promise<ChartView | null> {
   if (spec === undefined || spec === null) return null;
   if (!isObject(spec)) return { title, svg: null, specJson: null, error: 'the chart is not a Vega-Lite spec object' };
   // `usermeta.embedOptions` would override the page's embed options (loader, ast, actions).
-  const { usermeta: _usermeta, ...clean } = spec;
+  const { usermeta: _usermeta, ...rest } = spec;
+  const clean = withoutHrefs(rest) as Record<string, unknown>;
   try {
     const { svg } = await renderSvg(clean as ChartSpec);
     return { title, svg, specJson: jsonForScript(clean), error: null };

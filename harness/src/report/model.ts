@@ -163,7 +163,8 @@ function kvs(record: unknown): KV[] {
 
 function controlsOf(claims: readonly ClaimResult[]): { asExpected: number; total: number; text: string } {
   const controls = claims.map((c) => c.control).filter((c): c is ControlResult => isObject(c));
-  const asExpected = controls.filter((c) => c.verdict === c.expect).length;
+  // Derived from each control's verdict and expect, never from its stored `expected` flag.
+  const asExpected = controls.filter((c) => asVerdict(c.verdict) === asVerdict(c.expect ?? 'fail')).length;
   const total = controls.length;
   return { asExpected, total, text: total === 0 ? 'no controls' : `${asExpected} / ${total} as expected` };
 }
@@ -264,7 +265,7 @@ async function claimView(claim: ClaimResult, anchors: Set<string>, stability?: {
       why: String(c.why ?? ''),
       expect: asVerdict(c.expect),
       verdict: asVerdict(c.verdict),
-      expected: c.verdict === c.expect,
+      expected: asVerdict(c.verdict) === asVerdict(c.expect ?? 'fail'),
       status: controlStatus(claim),
       statusText: controlStatusText(claim),
       evidence: await evidenceView(c.evidence, { statistic: c.evidence?.statistic, ci: c.evidence?.ci, threshold: c.evidence?.threshold }, `${claim.id} (control)`),

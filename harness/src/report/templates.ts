@@ -4,18 +4,25 @@
  * `css` and `csp` (constants of this module).
  */
 import Handlebars from 'handlebars';
-import { BUNDLE_PATH } from './assets.js';
+import type { InlineScript } from './assets.js';
 import type { IndexRow, PaperView } from './model.js';
 import { CSS } from './styles.js';
 
 /**
- * Nothing remote, ever: scripts only from local files (the shared bundle; `file:` for
- * reports opened from disk, where some browsers don't match 'self'), styles inline
- * (the page's own and vega-embed's), images inline or local.
+ * Nothing remote, ever, and no script but the page's own: `script-src` lists the sha256 of each
+ * inline script (the chart bundle) and nothing else, so no file, local or remote, can be loaded
+ * as a script; pages without charts allow none. Styles inline (the page's own and vega-embed's),
+ * images inline or local.
  */
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self' file:",
+export function cspFor(scriptSources: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptSources.length ? scriptSources.join(' ') : "'none'"}`,
+    ...CSP_REST,
+  ].join('; ');
+}
+
+const CSP_REST = [
   "style-src 'unsafe-inline'",
   "img-src data: 'self'",
   "connect-src 'none'",
@@ -23,13 +30,20 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-].join('; ');
+];
+
+/** The policy of a page without scripts. */
+export const CSP = cspFor([]);
+
+/** Marks a page as written by this report, so a later build may remove it when its paper is gone. */
+export const GENERATOR = 'paper-repro report';
 
 const HEAD = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{{{@root.csp}}}">
+<meta name="generator" content="{{@root.generator}}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
@@ -39,9 +53,9 @@ const HEAD = `<!doctype html>
 <body>
 <main id="top">`;
 
-const FOOT = `<footer>Static report: every chart is drawn as SVG and works with scripts off; with scripts on, charts become interactive (tooltips) using <code>{{@root.bundle}}</code>. Nothing is loaded from the network.</footer>
+const FOOT = `<footer>Static report: every chart is drawn as SVG and works with scripts off; with scripts on, charts become interactive (tooltips) using vega, vega-lite and vega-embed, inlined in the page. Nothing is loaded from the network.</footer>
 </main>
-<script src="{{@root.bundle}}" defer></script>
+{{#if @root.script}}<script>{{{@root.script}}}</script>{{/if}}
 </body>
 </html>
 `;
@@ -187,7 +201,10 @@ const compileOptions = { strict: false, noEscape: false, knownHelpersOnly: false
 const indexTemplate = hb.compile(INDEX, compileOptions);
 const paperTemplate = hb.compile(PAPER, compileOptions);
 
-const common = { csp: CSP, css: CSS, bundle: BUNDLE_PATH };
+/** What every page shares; with `script`, the page inlines it and its CSP allows it by hash. */
+function common(script?: InlineScript | null) {
+  return { csp: cspFor(script ? [script.source] : []), css: CSS, generator: GENERATOR, script: script?.text ?? null };
+}
 
 export interface ChangesView {
   title: string;
@@ -202,9 +219,9 @@ export function renderIndex(view: {
   totals: { verdict: string; n: number }[];
   problems: { id: string; message: string }[];
   claimsTotal: number;
-}): string {
+}, script?: InlineScript | null): string {
   return indexTemplate({
-    ...common,
+    ...common(script),
     ...view,
     pageTitle: 'Paper reproductions',
     papers: view.rows.length,
@@ -213,6 +230,6 @@ export function renderIndex(view: {
   });
 }
 
-export function renderPaper(p: PaperView): string {
-  return paperTemplate({ ...common, p, pageTitle: `${p.title} · reproduction` });
+export function renderPaper(p: PaperView, script?: InlineScript | null): string {
+  return paperTemplate({ ...common(script), p, pageTitle: `${p.title} · reproduction` });
 }

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { selectBackend } from '../backend/select.js';
 import { readParamsFile } from '../params/load.js';
 import { loadReproduction } from '../registry/discover.js';
-import { execute, type ExecuteOutput } from './execute.js';
+import { execute, planExecution, type ExecuteOutput } from './execute.js';
 import { WorkerPool } from './pool.js';
 import { planVariants } from './variants.js';
 import type { BackendInfo } from '../backend/types.js';
@@ -22,18 +22,20 @@ async function main(): Promise<void> {
   exitWithParent({ killGroup: true });
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { root: { type: 'string' }, params: { type: 'string' }, out: { type: 'string' }, 'seed-base': { type: 'string' }, jobs: { type: 'string' } },
+    options: { root: { type: 'string' }, params: { type: 'string' }, out: { type: 'string' }, 'seed-base': { type: 'string' }, jobs: { type: 'string' }, 'keep-going': { type: 'boolean' } },
   });
   const [id] = positionals;
   const root = path.resolve(values.root ?? process.cwd());
   const params = readParamsFile(path.resolve(root, values.params ?? 'params.yaml'));
   const def = await loadReproduction(root, id);
+  // Params first, before any worker starts loading TensorFlow: a mistake is reported in a second.
+  planExecution(def, params);
   const started = new Date();
   const jobs = Number(values.jobs ?? 1);
   // With workers, they start loading now (in parallel with this process's checks), and this
   // process never loads TensorFlow: it records the backend the workers report.
   const runs = planVariants(def.claims).length;
-  const pool = jobs > 1 && runs > 1 ? new WorkerPool({ root, id, size: Math.min(jobs, runs) }) : null;
+  const pool = jobs > 1 && runs > 1 ? new WorkerPool({ root, id, size: Math.min(jobs, runs), keepGoing: values['keep-going'] ?? false }) : null;
   let output: ExecuteOutput;
   let backend: BackendInfo;
   try {

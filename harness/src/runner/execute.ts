@@ -42,22 +42,38 @@ export interface ExecuteOutput {
   sectionParams: Record<string, unknown>;
 }
 
-export async function execute(def: AnyReproduction, options: ExecuteOptions): Promise<ExecuteOutput> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const prefix = `papers.${def.id}.${options.params.profile}`;
-  const raw = rawSection(options.params, def.id, []);
-  const base = validateSection(def.params, raw, options.params.file, prefix);
+/** The distinct runs a reproduction needs, each with its validated params. */
+export interface ExecutionPlan {
+  base: AnyParams;
+  keyOf: Map<string, string>;
+  variants: { variant: Variant; params: AnyParams }[];
+}
+
+/**
+ * Validates the profile's block and every claim's and control's overrides (pure, fast): called
+ * before any worker process starts loading TensorFlow, so a params mistake is reported at once.
+ */
+export function planExecution(def: AnyReproduction, params: ParamsFile): ExecutionPlan {
+  const prefix = `papers.${def.id}.${params.profile}`;
+  const raw = rawSection(params, def.id, []);
+  const base = validateSection(def.params, raw, params.file, prefix) as AnyParams;
   const allowed = allowedKeysOf(def.params);
   // Fail fast: every claim's and control's overrides must be valid before the first run. Runs are
   // keyed by their effective params, so an override equal to the default shares the default run.
   const keyOf = new Map<string, string>();
   const variants: { variant: Variant; params: AnyParams }[] = [];
   for (const variant of planVariants(def.claims)) {
-    const params = validateOverrides(def, variant, raw, allowed, options.params.file, prefix);
-    const key = stableJson(params);
+    const validated = validateOverrides(def, variant, raw, allowed, params.file, prefix) as AnyParams;
+    const key = stableJson(validated);
     keyOf.set(variant.key, key);
-    if (!variants.some((v) => stableJson(v.params) === key)) variants.push({ variant, params });
+    if (!variants.some((v) => stableJson(v.params) === key)) variants.push({ variant, params: validated });
   }
+  return { base, keyOf, variants };
+}
+
+export async function execute(def: AnyReproduction, options: ExecuteOptions): Promise<ExecuteOutput> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { base, keyOf, variants } = planExecution(def, options.params);
 
   const seedBase = options.seedBase ?? 0;
   const tasks: VariantTask[] = variants.map(({ variant, params }, index) => ({

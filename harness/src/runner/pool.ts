@@ -4,8 +4,11 @@
  * shared queue until it is empty. The pool starts its workers as soon as it is made, so they load
  * while the parent validates params; the parent itself never loads TensorFlow, it takes the
  * backend the workers report. Results are merged by run index, not by finishing order, so they are
- * the same as a serial run's. A worker that dies fails only the run it held: that run gets an
- * error result, and a fresh worker takes its place for the rest of the queue.
+ * the same as a serial run's. A worker that dies (a signal, out of memory, a native crash) fails
+ * the whole run, as the death of a serial run's process does: the other workers are stopped and
+ * `run` rejects with a WorkerDiedError, so the previous results are kept. With `keepGoing` it fails
+ * only the run it held: that run gets an error result, and a fresh worker takes the rest of the queue.
+ * Each worker gets exactly one `stop` message, after which its channel is closed.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +18,20 @@ import type { VariantResult, VariantTask } from './variant.js';
 
 const WORKER = fileURLToPath(new URL('./variant-child.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');
+
+/** A worker process died while it held a run: the run as a whole failed. */
+export class WorkerDiedError extends Error {
+  constructor(readonly reason: string, readonly signal: NodeJS.Signals | null, readonly code: number | null) {
+    super(reason);
+    this.name = 'WorkerDiedError';
+  }
+}
+
+/** Why a worker's exit lost its run, in words. */
+export function workerDeath(label: string, code: number | null, signal: NodeJS.Signals | null): string {
+  const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+  return `the worker process of ${label} ${how}${signal === 'SIGABRT' ? ' (out of memory? the heap cap is repro run --memory)' : ''}`;
+}
 
 interface Worker {
   process: ChildProcess;
@@ -28,7 +45,10 @@ export class WorkerPool {
   /** The backend of the first worker that loaded; null if none did. */
   readonly backend: Promise<BackendInfo | null>;
 
-  constructor(o: { root: string; id: string; size: number }) {
+  readonly #keepGoing: boolean;
+
+  constructor(o: { root: string; id: string; size: number; keepGoing?: boolean }) {
+    this.#keepGoing = o.keepGoing ?? false;
     this.#root = o.root;
     this.#id = o.id;
     this.#workers = Array.from({ length: Math.max(1, o.size) }, () => this.#spawn());
@@ -56,43 +76,67 @@ export class WorkerPool {
   async run(tasks: VariantTask[]): Promise<VariantResult[]> {
     const results: VariantResult[] = new Array(tasks.length);
     let next = 0;
+    let death: WorkerDiedError | null = null;
     const failed = (why: string): VariantResult => ({ record: null, error: why, seconds: 0, leakedTensors: 0 });
+    const live = new Set<ChildProcess>();
 
     /** Feeds one worker until the queue is empty or the process is gone. */
     const drive = (worker: Worker) =>
       new Promise<void>((resolve) => {
         const child = worker.process;
+        live.add(child);
         let held: number | null = null;
-        const send = (message: FromParent) => child.send(message);
+        let stopped = false;
+        const send = (message: FromParent) => {
+          if (child.connected) child.send(message);
+        };
         const takeNext = () => {
-          if (next >= tasks.length) {
+          if (stopped) return;
+          if (next >= tasks.length || death) {
             held = null;
+            stopped = true;
             send({ type: 'stop' });
             return;
           }
           held = next++;
           send({ type: 'task', index: held, task: tasks[held] });
         };
+        // Only a result moves a worker on; its 'ready' is handled below, once.
         child.on('message', (message: ToParent) => {
-          if (message.type === 'result') results[message.index] = message.result;
+          if (message.type !== 'result') return;
+          results[message.index] = message.result;
+          held = null;
           takeNext();
         });
         child.on('exit', (code, signal) => {
+          live.delete(child);
           const lost = held;
           held = null;
-          if (lost !== null) results[lost] = failed(`worker process failed (exit ${code ?? signal})${signal === 'SIGABRT' ? ': out of memory? (the heap cap is repro run --memory)' : ''}`);
-          // The rest of the queue gets a fresh process: one crash fails one run, as in a serial run.
-          if (lost !== null && next < tasks.length) void drive(this.#spawn()).then(resolve);
+          stopped = true;
+          if (lost !== null) {
+            const why = workerDeath(`run ${lost + 1}/${tasks.length}`, code, signal);
+            results[lost] = failed(why);
+            if (!this.#keepGoing) {
+              // As a serial run's death would: the whole run fails, the other workers stop now.
+              death ??= new WorkerDiedError(why, signal, code);
+              for (const other of live) other.kill('SIGKILL');
+            }
+          }
+          // With keepGoing the rest of the queue gets a fresh process: one crash fails one run.
+          if (lost !== null && !death && next < tasks.length) void drive(this.#spawn()).then(resolve);
           else resolve();
         });
-        // Already loaded (its 'ready' came before this queue): start it now.
+        // Start it once it has loaded (at once if it already has).
         void worker.ready.then((backend) => {
-          if (backend !== null && held === null && child.connected) takeNext();
+          if (backend !== null && held === null && !stopped) takeNext();
         });
       });
 
     // Workers beyond the number of tasks are stopped at once.
     await Promise.all(this.#workers.map(drive));
+    if (death) throw death;
+    const never = results.findIndex((r) => r === undefined);
+    if (never >= 0 && !this.#keepGoing) throw new WorkerDiedError(`every worker process exited before run ${never + 1}/${tasks.length} could start`, null, null);
     for (let i = 0; i < results.length; i++) results[i] ??= failed('worker process failed before it ran this task');
     return results;
   }

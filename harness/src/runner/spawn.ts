@@ -20,6 +20,8 @@ export interface SpawnOptions {
   timeoutSeconds?: number;
   memoryMiB?: number;
   env?: Record<string, string>;
+  /** A worker that dies fails only its own run (error verdicts) instead of the whole run. */
+  keepGoing?: boolean;
   /** Where the child's stderr goes (progress); default: this process's stderr. */
   stderr?: 'inherit' | 'pipe';
 }
@@ -57,15 +59,23 @@ function watchSignals(): void {
   }
 }
 
+/** Longest timeout: a day (Node's timers overflow past 2^31 - 1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+
 export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
+  const timeoutSeconds = o.timeoutSeconds ?? 1800;
+  if (!(timeoutSeconds > 0 && timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
+    throw new RangeError(`runInChild: timeoutSeconds ${timeoutSeconds} is outside (0, ${MAX_TIMEOUT_SECONDS}]`);
+  }
   const args = [
     `--max-old-space-size=${o.memoryMiB ?? 8192}`,
     '--import', TSX,
     CHILD, o.id, '--root', o.root,
     ...(o.params ? ['--params', o.params] : []),
     ...(o.out ? ['--out', o.out] : []),
-    ...(o.seedBase ? ['--seed-base', String(o.seedBase)] : []),
+    ...(o.seedBase ? [`--seed-base=${o.seedBase}`] : []),
     '--jobs', String(o.jobs ?? defaultJobs()),
+    ...(o.keepGoing ? ['--keep-going'] : []),
   ];
   const started = performance.now();
   // The child leads its own process group, so a timeout or an interrupt takes its worker
@@ -91,7 +101,7 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
   const timer = setTimeout(() => {
     timedOut = true;
     killGroup();
-  }, (o.timeoutSeconds ?? 1800) * 1000);
+  }, timeoutSeconds * 1000);
   interruptible.add(killGroup);
   watchSignals();
   const result = await subprocess;

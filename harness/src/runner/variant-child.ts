@@ -14,13 +14,16 @@ import { runVariant } from './variant.js';
 
 exitWithParent({ killGroup: false });
 const [root, id] = process.argv.slice(2);
-const send = (message: ToParent) => process.send!(message);
+const send = (message: ToParent) => {
+  if (process.connected) process.send!(message);
+};
 
 const backend = await selectBackend();
 const def = await loadReproduction(root, id);
 process.on('message', async (message: FromParent) => {
   if (message.type === 'stop') {
-    process.disconnect();
+    // One stop per worker (pool.ts); a closed channel is never disconnected twice.
+    if (process.connected) process.disconnect();
     return;
   }
   const result = await runVariant(def, message.task, (line) => process.stderr.write(`${line}\n`));

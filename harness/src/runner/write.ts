@@ -1,12 +1,13 @@
 /**
  * Lays out results/<id>/ (verdicts.json, metrics.json, provenance.json, series/) in a temp
- * directory and swaps it in whole.
+ * directory and swaps it in whole. provenance.json records the sha256 of verdicts.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Provenance } from '../types.js';
 import { replaceDirectory } from './atomic.js';
 import { stringifyResults } from '../results/json.js';
+import { sha256Hex } from '../verify/schema.js';
 import type { ExecuteOutput } from './execute.js';
 
 const json = stringifyResults;
@@ -16,10 +17,12 @@ export function slug(label: string): string {
 }
 
 export function writeResults(dir: string, output: ExecuteOutput, provenance: Provenance): void {
+  const verdicts = json(output.verdicts);
   replaceDirectory(dir, (tmp) => {
-    writeFileSync(path.join(tmp, 'verdicts.json'), json(output.verdicts));
+    writeFileSync(path.join(tmp, 'verdicts.json'), verdicts);
     writeFileSync(path.join(tmp, 'metrics.json'), json(output.metrics));
-    writeFileSync(path.join(tmp, 'provenance.json'), json(provenance));
+    // `repro verify` checks verdicts.json against this hash: an edit after the run is caught.
+    writeFileSync(path.join(tmp, 'provenance.json'), json({ ...provenance, verdictsSha256: sha256Hex(verdicts) }));
     for (const [index, run] of output.runs.entries()) {
       // The default run's series sit at series/<name>.json, where dvc.yaml's plots expect them.
       const folder = index === 0 ? path.join(tmp, 'series') : path.join(tmp, 'series', 'variants', slug(run.variant.label));

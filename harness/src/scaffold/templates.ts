@@ -8,8 +8,10 @@ export interface ScaffoldVars { id: string; title: string; year: number }
 const q = (s: string) => JSON.stringify(s);
 
 export function indexTs(v: ScaffoldVars): string {
+  // User text (id, title) reaches generated code only as JSON-encoded string literals, never in a
+  // comment: a title such as '*/ code /*' would otherwise close the comment and run as code.
   return `/**
- * ${v.id}: ${v.title}
+ * The paper this folder reproduces (its id and title are in the object below).
  * Read claims.ts for the sentences under test and their thresholds; experiment.ts for the measurement.
  */
 import { defineReproduction } from '../../harness/src/index.js';
@@ -22,7 +24,7 @@ export default defineReproduction<Params>({
   paper: {
     title: ${q(v.title)},
     authors: ['TODO: authors'],
-    year: ${v.year},
+    year: ${JSON.stringify(Number.isInteger(v.year) ? v.year : 0)},
     // arxiv: '0000.00000', url: 'https://…', code: 'https://…',
   },
   params,
@@ -115,15 +117,11 @@ measured figure and the likely reason.
 }
 
 export function testTs(v: ScaffoldVars): string {
+  const tiny = `profile: smoke\npapers:\n  ${JSON.stringify(v.id)}:\n    smoke: &tiny { seeds: 3, sizes: [10, 100, 1000], repeats: 50, sampler: iid, bias: 0.5 }\n    paper: *tiny\n`;
   return `import test from 'ava';
 import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
 
-const TINY = \`profile: smoke
-papers:
-  ${v.id}:
-    smoke: &tiny { seeds: 3, sizes: [10, 100, 1000], repeats: 50, sampler: iid, bias: 0.5 }
-    paper: *tiny
-\`;
+const TINY = ${q(tiny)};
 
 test('at a tiny size every claim is decided and every control fails', async (t) => {
   const verdicts = await runTiny(t, { id: ${q(v.id)}, params: TINY, backend: 'cpu' });

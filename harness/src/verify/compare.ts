@@ -1,5 +1,5 @@
 /** Results against expectations: one row per claim and per control, each either as expected or not. */
-import type { ClaimResult, Verdict, VerdictsFile } from '../types.js';
+import type { ClaimResult, ControlResult, Verdict, VerdictsFile } from '../types.js';
 import type { Expectations } from './expected.js';
 
 export interface Check {
@@ -12,6 +12,11 @@ export interface Check {
   /** Why it is not ok, for the log, JUnit and Markdown. */
   message: string;
   claim: ClaimResult;
+}
+
+/** Whether a control came out as it must: its verdict is its `expect` (default fail). */
+export function controlAsExpected(control: Pick<ControlResult, 'verdict' | 'expect'>): boolean {
+  return control.verdict === (control.expect ?? 'fail');
 }
 
 export function compare(results: readonly VerdictsFile[], expectations: Expectations): Check[] {
@@ -34,7 +39,9 @@ export function compare(results: readonly VerdictsFile[], expectations: Expectat
         // A control that is known not to fail can be recorded as `<claim>/control` in expected.json:
         // the lack of power is then a reviewed fact, and only a change from it fails verify.
         const known = expectations[v.reproduction]?.[`${claim.id}/control`] ?? null;
-        const ok = known === null ? claim.control.expected : known === claim.control.verdict;
+        // Derived from the verdict and what the control must give, never from the stored `expected`
+        // flag: an edited verdict with a stale flag would otherwise pass.
+        const ok = known === null ? controlAsExpected(claim.control) : known === claim.control.verdict;
         checks.push({
           reproduction: v.reproduction,
           name: `${claim.id}/control`,
@@ -62,6 +69,6 @@ export function missingResults(results: readonly VerdictsFile[], expectations: E
 export function expectationsFrom(results: readonly VerdictsFile[]): Expectations {
   return Object.fromEntries(results.map((v) => [v.reproduction, Object.fromEntries(v.claims.flatMap((c) => [
     [c.id, c.verdict] as const,
-    ...(c.control && !c.control.expected ? [[`${c.id}/control`, c.control.verdict] as const] : []),
+    ...(c.control && !controlAsExpected(c.control) ? [[`${c.id}/control`, c.control.verdict] as const] : []),
   ]))]));
 }

@@ -74,3 +74,24 @@ test.serial('hovering a point of a chart shows its tooltip', async (t) => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'tooltip.png') });
   await page.close();
 });
+
+test.serial('the CSP: the inlined runtime runs (by its hash); a local script file or an injected inline script does not', async (t) => {
+  const { readFile, writeFile } = await import('node:fs/promises');
+  const file = report.pages.find((p) => p.endsWith('scaling-laws.html'))!;
+  const dir = path.dirname(file);
+  // What a hostile result might smuggle in: a script file beside the page, and an inline script.
+  await writeFile(path.join(dir, 'evil.js'), 'document.title = "pwned-file";');
+  const html = await readFile(file, 'utf8');
+  const tampered = path.join(dir, 'tampered.html');
+  await writeFile(tampered, html.replace('<main id="top">', '<main id="top"><script src="evil.js"></script><script>document.title = "pwned-inline";</script>'));
+  const page = await browser.newPage();
+  const violations: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.goto(`file://${tampered}`);
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => document.querySelectorAll('[data-chart].is-live').length > 0, null, { timeout: 15000 });
+  t.false((await page.title()).startsWith('pwned'), 'neither injected script ran');
+  t.true(violations.some((v) => /evil\.js/.test(v)), `the script file was refused by the CSP: ${violations.join(' | ')}`);
+  t.true(violations.some((v) => /inline script/i.test(v)), 'the injected inline script was refused by the CSP');
+  await page.close();
+});

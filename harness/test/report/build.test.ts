@@ -1,4 +1,5 @@
 import test from 'ava';
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildFixtureReport, scripts, type BuiltReport } from './helpers.js';
@@ -11,14 +12,15 @@ test.after.always(async () => {
   await report?.cleanup();
 });
 
-test('writes index, one page per readable reproduction and the shared bundle', async (t) => {
+test('writes index and one page per readable reproduction, each paper page with the chart runtime inlined', async (t) => {
   t.deepEqual(
     report.pages.map((p) => p.slice(report.outDir.length + 1)),
     ['index.html', 'scaling-laws.html', 'xss-test.html'],
   );
   for (const p of report.pages) t.true((await stat(p)).size > 1000);
-  const bundle = await stat(join(report.outDir, 'assets', 'vega-bundle.js'));
-  t.true(bundle.size > 500_000);
+  // The runtime is inlined (allowed by its hash), so no script file is written beside the pages.
+  t.true((await stat(join(report.outDir, 'scaling-laws.html'))).size > 500_000);
+  t.false(existsSync(join(report.outDir, 'assets', 'vega-bundle.js')));
   const files = await readdir(report.outDir);
   t.false(files.some((f) => f.endsWith('.tmp')), 'no temp files left behind');
   t.false(files.includes('broken.html'), 'unreadable results get no page');
@@ -87,7 +89,7 @@ test('every chart: static SVG plus its spec for the interactive view', async (t)
   const xss = await report.read('xss-test.html');
   const section = xss.slice(xss.indexOf('id="claim-per-seed-count"'));
   t.is((section.slice(0, section.indexOf('</section>')).match(/<figure class="chart"/g) ?? []).length, 1);
-  t.regex(html, /<script src="assets\/vega-bundle\.js" defer><\/script>/);
+  t.regex(html, /<script>[\s\S]*vegaEmbed[\s\S]*<\/script>\n<\/body>/);
 });
 
 test('provenance: git, dirty flag, versions, machine, seeds, wall time, date, dvc stage hashes', async (t) => {

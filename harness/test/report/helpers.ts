@@ -37,7 +37,9 @@ export async function buildFixtureReport(opts: { dvcLock?: string | null } = {})
 /** Every `src=` / `href=` / `xlink:href=` attribute value with its tag name. */
 export function urlAttributes(html: string): { tag: string; attr: string; value: string }[] {
   const out: { tag: string; attr: string; value: string }[] = [];
-  for (const tag of html.matchAll(/<([a-zA-Z][\w:-]*)\b([^>]*)>/g)) {
+  // Script bodies are code or JSON, not markup (the inlined chart runtime builds tags in strings).
+  const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>');
+  for (const tag of markup.matchAll(/<([a-zA-Z][\w:-]*)\b([^>]*)>/g)) {
     // Attributes in order, quoted values consumed whole (text inside them is not an attribute).
     for (const a of tag[2].matchAll(/\s*([^\s=/>]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
       const attr = a[1].toLowerCase();

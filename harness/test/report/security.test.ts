@@ -1,7 +1,7 @@
 import test from 'ava';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CSP } from '../../src/report/index.js';
+import { CSP, cspFor, cspHash, inlineBundle } from '../../src/report/index.js';
 import { PAYLOAD, PAYLOAD_IMG, PAYLOAD_SCRIPT } from '../fixtures/report/make-results.js';
 import { buildFixtureReport, scripts, urlAttributes, type BuiltReport } from './helpers.js';
 
@@ -37,15 +37,18 @@ test('payloads in claim id, quote, params, paper meta and charts are escaped', a
   }
 });
 
-test('only two kinds of script element: the local bundle and JSON data', (t) => {
+test('only two kinds of script element: the inlined chart runtime (allowed by its hash) and JSON data', async (t) => {
+  const runtime = await inlineBundle();
   for (const { name, html } of pages) {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1];
     for (const s of scripts(html)) {
       if (s.open === '<script type="application/json">') {
         t.false(/<\/script|<!--|</i.test(s.body), `${name}: JSON block escapes <`);
         t.notThrows(() => JSON.parse(s.body));
       } else {
-        t.is(s.open, '<script src="assets/vega-bundle.js" defer>', `${name}: unexpected script ${s.open}`);
-        t.is(s.body, '');
+        t.is(s.open, '<script>', `${name}: unexpected script ${s.open}`);
+        t.is(s.body, runtime.text, `${name}: the inline script is the bundle, byte for byte`);
+        t.true(csp.includes(cspHash(s.body)), `${name}: the CSP allows it by its sha256`);
       }
     }
   }
@@ -63,13 +66,13 @@ test('nothing is loaded from the network: no http(s) in src/href except <a> navi
         t.regex(u.value, /^(https:\/\/|[A-Za-z0-9._-]+\.html(#[A-Za-z0-9._-]*)?$|#[A-Za-z0-9._-]+$)/, `${name}: <a href="${u.value}">`);
       } else {
         t.false(/^\s*(https?:)?\/\//i.test(u.value), `${name}: <${u.tag} ${u.attr}="${u.value.slice(0, 60)}">`);
-        t.regex(u.value, /^(assets\/vega-bundle\.js|data:image\/png;base64,)/, `${name}: <${u.tag} ${u.attr}> is local`);
+        t.regex(u.value, /^data:image\/png;base64,/, `${name}: <${u.tag} ${u.attr}> is inline`);
       }
     }
     t.false(/<link\b/i.test(html), 'no <link> elements');
     t.false(/@import|url\(\s*['"]?https?:/i.test(html), 'no remote CSS');
   }
-  const bundle = await readFile(join(report.outDir, 'assets', 'vega-bundle.js'), 'utf8');
+  const bundle = (await inlineBundle()).text;
   t.false(/(src|href)\s*=\s*["']?https?:\/\//i.test(bundle), 'bundle sets no remote src/href');
   t.false(/sourceMappingURL/.test(bundle), 'no source map requests');
 });
@@ -80,14 +83,18 @@ test('unsafe link targets are not linked', (t) => {
   t.true(xss.includes('paper: javascript:alert(1)'), 'shown as text instead');
 });
 
-test('CSP meta tag on every page allows nothing remote', (t) => {
-  t.false(/https?:|\*/.test(CSP));
-  t.regex(CSP, /default-src 'none'/);
-  t.regex(CSP, /script-src 'self'/);
-  t.notRegex(CSP, /unsafe-eval/);
+test('CSP meta tag on every page: no remote source, no file: or self for scripts, only the sha256 of the inlined runtime', async (t) => {
+  const runtime = await inlineBundle();
+  t.is(CSP, cspFor([]));
+  t.regex(CSP, /script-src 'none'/);
   for (const { name, html } of pages) {
     const head = html.slice(0, html.indexOf('</head>'));
-    t.true(head.includes(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`), name);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(head)?.[1] ?? '';
+    t.false(/https?:|\*|file:|'self'|unsafe-eval|strict-dynamic/.test(/script-src[^;]*/.exec(csp)?.[0] ?? 'missing'), `${name}: ${csp}`);
+    t.false(/https?:|\*|file:/.test(csp), `${name}: nothing remote or local-file anywhere`);
+    t.regex(csp, /default-src 'none'/);
+    const expected = name === 'index.html' ? "script-src 'none'" : `script-src ${runtime.source}`;
+    t.true(csp.includes(`${expected};`), `${name}: ${csp}`);
     t.true(head.indexOf('Content-Security-Policy') < head.indexOf('<style>'), `${name}: CSP comes first`);
   }
 });

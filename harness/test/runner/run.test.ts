@@ -107,14 +107,22 @@ test('each run process gets one compute thread by default, or --threads, and pro
   t.deepEqual(read<{ compute: unknown }>(root, 'provenance.json').compute, { jobs: 1, threadsPerProcess: 3 });
 });
 
-test('a worker process that dies fails only the run it held; a fresh worker takes the rest of the queue', async (t) => {
+test('a worker process that dies fails the whole run: non-zero exit, nothing written', async (t) => {
   const root = toyProject('profile: smoke\npapers:\n  toy:\n    smoke: { seeds: 2, slope: 1, mode: die }\n    paper: { seeds: 2, slope: 1, mode: ok }\n');
   const result = await runInChild({ root, id: 'toy', env, stderr: 'pipe', jobs: 2 });
+  t.is(result.exitCode, 1, result.stderr);
+  t.regex(result.stderr, /the worker process of run 2\/3 exited with code 3/);
+  t.false(existsSync(path.join(root, 'results', 'toy')));
+});
+
+test('with keepGoing a worker that dies fails only the run it held; a fresh worker takes the rest of the queue', async (t) => {
+  const root = toyProject('profile: smoke\npapers:\n  toy:\n    smoke: { seeds: 2, slope: 1, mode: die }\n    paper: { seeds: 2, slope: 1, mode: ok }\n');
+  const result = await runInChild({ root, id: 'toy', env, stderr: 'pipe', jobs: 2, keepGoing: true });
   t.is(result.exitCode, 0, result.stderr);
   const [one, positive] = read<VerdictsFile>(root, 'verdicts.json').claims;
   t.is(one.verdict, 'pass');
   t.is(one.control?.verdict, 'error');
-  t.regex(one.control?.evidence.reason ?? '', /worker process failed \(exit 3\)/);
+  t.regex(one.control?.evidence.reason ?? '', /the worker process of run 2\/3 exited with code 3/);
   t.is(positive.verdict, 'pass');
   t.is(positive.control?.verdict, 'fail');
 });
