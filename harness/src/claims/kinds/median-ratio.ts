@@ -53,13 +53,19 @@ export function medianRatio(numerator: string, denominator: string, options: { l
           const cap = Math.max(1, ...finite, ...[band.gt, band.ge, band.lt, band.le].filter((v): v is number => v !== undefined)) * 1.5;
           const base = { threshold, band, n: pairs.length, seeds: pairs.map((p) => p.seed), perSeed: perSeedEvidence(pairs.map((p) => ({ seed: p.seed, value: p.ratio }))), details };
           const method = 'median of per-seed ratios (a run that never reaches the target counts as ∞)';
+          const perSeedShown = intervalChart({
+            title: `${label}: per-seed ratios (∞ drawn at ${formatNumber(cap)})`,
+            yTitle: 'ratio',
+            items: pairs.filter((p) => !Number.isNaN(p.ratio)).map((p) => ({ label: `seed ${p.seed}`, value: displayable(p.ratio, cap) })),
+            band: chartBand(band),
+          });
           const undefinedSeeds = pairs.filter((p) => Number.isNaN(p.ratio));
           if (undefinedSeeds.length > 0) {
-            return undecided('inconclusive', { ...base, method, reason: `the ratio is undefined for seeds ${undefinedSeeds.map((p) => `${p.seed} (${formatNumber(p.a)} / ${formatNumber(p.b)})`).join(', ')}: neither run reached the target, or 0/0` });
+            return undecided('inconclusive', { ...base, chart: perSeedShown, method, reason: `the ratio is undefined for seeds ${undefinedSeeds.map((p) => `${p.seed} (${formatNumber(p.a)} / ${formatNumber(p.b)})`).join(', ')}: neither run reached the target, or 0/0` });
           }
           const interval = medianInterval(ratios);
           if (!interval) {
-            return undecided('inconclusive', { ...base, method, reason: `${pairs.length} seeds: no order-statistic interval of the median reaches 95% below ${medianMinimumN()} seeds` });
+            return undecided('inconclusive', { ...base, chart: perSeedShown, method, reason: `${pairs.length} seeds: no order-statistic interval of the median reaches 95% below ${medianMinimumN()} seeds` });
           }
           const chart = intervalChart({
             title: `${label} (∞ drawn at ${formatNumber(cap)})`,
