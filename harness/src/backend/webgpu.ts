@@ -246,6 +246,22 @@ function patchReadSync(backend: WebGpuBackendInternals): void {
   proto.__reproSyncRead = true;
 }
 
+/** Environment variable that sets tfjs's WEBGPU_CPU_FORWARD flag (tests set it to false). */
+export const CPU_FORWARD_ENV = 'WEBGPU_CPU_FORWARD';
+
+/**
+ * tfjs's WEBGPU_CPU_FORWARD from the environment: true (tfjs's default) runs small ops whose inputs
+ * are still on the CPU with the cpu kernels; false sends every op to the device. null when unset.
+ */
+export function cpuForwardFromEnv(env: NodeJS.ProcessEnv = process.env): boolean | null {
+  const raw = env[CPU_FORWARD_ENV];
+  if (raw === undefined || raw.trim() === '') return null;
+  const v = raw.trim().toLowerCase();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw new Error(`${CPU_FORWARD_ENV}=${JSON.stringify(raw)} is not a boolean; allowed values: true, false, 1, 0 (or unset for tfjs's default, true)`);
+}
+
 /**
  * Loads the webgpu backend. With `allowSoftware` false (automatic selection) a software adapter is
  * refused: lavapipe is far slower than the native CPU backend, and used only when asked for.
@@ -255,8 +271,9 @@ export async function loadWebgpu(opts: { allowSoftware?: boolean } = {}): Promis
   if (adapter.software && !opts.allowSoftware) {
     throw new Error(`only a software adapter (${adapterLine(adapter)}); ${BACKEND_ENV}=webgpu uses it`);
   }
-  // The webgpu backend reads this flag when it is imported; a test sets it to false.
+  const cpuForward = cpuForwardFromEnv();
   await import('@tensorflow/tfjs-backend-webgpu');
+  if (cpuForward !== null) tf.env().set('WEBGPU_CPU_FORWARD', cpuForward);
   await activate('webgpu');
   patchReadSync(tf.backend() as unknown as WebGpuBackendInternals);
   const fallbacks = registerCpuFallbacks();
