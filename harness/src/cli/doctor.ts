@@ -1,14 +1,23 @@
 import { describeBackend } from '../backend/describe.js';
 import { selectBackend } from '../backend/select.js';
+import { probeAdapter, type AdapterFacts } from '../backend/webgpu.js';
 import { defaultJobs } from '../runner/spawn.js';
 import { threadsFromEnv } from '../runner/threads.js';
 import type { Command } from './commands.js';
 
 export const doctor: Command = {
-  help: 'repro doctor\n\nLoads the compute backend as a run would (REPRO_BACKEND=native|wasm|cpu forces one) and describes it.',
+  help: 'repro doctor\n\nLoads the compute backend as a run would (REPRO_BACKEND=native-gpu|webgpu|native|wasm|cpu forces one) and describes it;\nwhen it is not webgpu, also asks Dawn for a WebGPU adapter and shows it (or why there is none).',
   async run() {
     const info = await selectBackend();
-    process.stdout.write(`${describeBackend(info)}\n`);
+    let webgpu: AdapterFacts | string | undefined;
+    if (info.name !== 'webgpu') {
+      try {
+        webgpu = await probeAdapter();
+      } catch (err) {
+        webgpu = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      }
+    }
+    process.stdout.write(`${describeBackend(info, webgpu)}\n`);
     process.stdout.write(`runs:              up to ${defaultJobs()} worker processes at once (--jobs, REPRO_JOBS), ${threadsFromEnv(process.env)} compute thread(s) each (--threads, REPRO_THREADS)\n`);
     return 0;
   },

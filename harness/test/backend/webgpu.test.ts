@@ -200,3 +200,17 @@ deviceTest(`REPRO_BACKEND=webgpu repro run multitask-feature-learning (tiny) giv
   t.truthy(prov.versions['webgpu adapter']);
   t.true(prov.runs.every((r) => (r.leakedTensors ?? 0) === 0), 'a run leaked tensors on webgpu');
 });
+
+deviceTest(`repro doctor shows the WebGPU adapter and its limits, in use (forced) or not${skipNote}`, async (t) => {
+  const doctor = (env: Record<string, string>) =>
+    execa('node', [path.join(ROOT, 'harness/bin/repro.js'), 'doctor'], { cwd: ROOT, env: { TF_CPP_MIN_LOG_LEVEL: '3', ...env }, reject: false });
+  const forced = await doctor({ REPRO_BACKEND: 'webgpu' });
+  t.is(forced.exitCode, 0, forced.stderr);
+  t.regex(forced.stdout, /^backend:\s+webgpu \(tfjs backend 'webgpu'\)$/m);
+  t.true(forced.stdout.includes(`WebGPU adapter:       ${adapter.adapter!.line}\n`), forced.stdout);
+  t.regex(forced.stdout, /^WebGPU limits:\s+maxBufferSize=\d+/m);
+  t.regex(forced.stdout, /^WebGPU cpu fallbacks:\s+BitwiseAnd, .*Unique$/m);
+  const other = await doctor({ REPRO_BACKEND: 'cpu' });
+  t.is(other.exitCode, 0, other.stderr);
+  t.true(other.stdout.includes(`${adapter.adapter!.line}, not in use`), other.stdout);
+});
