@@ -94,7 +94,7 @@ export async function installNavigatorGpu(env: NodeJS.ProcessEnv = process.env):
     if (!(k in globalThis)) (globalThis as Record<string, unknown>)[k] = v;
   }
   const gpu = mod.create(dawnBackend ? [`backend=${dawnBackend}`] : []);
-  const nav = (globalThis as { navigator?: Record<string, unknown> }).navigator;
+  const nav = (globalThis as unknown as { navigator?: Record<string, unknown> }).navigator;
   if (nav === undefined) {
     Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
   } else if (nav.gpu === undefined) {
