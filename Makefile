@@ -73,5 +73,10 @@ bench: setup $(BENCH_STAMP)
 doctor: setup
 	node harness/bin/repro.js doctor
 
+# A folder (build/gpu-bundle, <= 48 MiB) that runs the webgpu path on a GPU machine with no registry
+# and no Node: Node, pruned node_modules, the project, the Vulkan loader; run its check.sh there.
+gpu-bundle: setup
+	bash scripts/gpu/build-bundle.sh
+
 clean:
 	rm -rf results reports .dvc/tmp
