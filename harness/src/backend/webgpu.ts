@@ -137,43 +137,72 @@ export const WEBGPU_MISSING_KERNELS = [
   'SparseReshape', 'StaticRegexReplace', 'StringSplit', 'StringToHashBucketFast', 'Unique',
 ] as const;
 
-/** Registers, for every kernel the cpu backend has and webgpu lacks, a webgpu kernel that runs the cpu one. */
+/**
+ * Kernels webgpu has but gets wrong for some inputs, found by running the papers on it: those inputs
+ * go to the cpu kernel, the rest stay on the device. Each rule says when and why.
+ */
+export const WEBGPU_PARTIAL_FALLBACKS: { kernel: string; when: string; applies: (inputs: tf.NamedTensorInfoMap) => boolean }[] = [
+  {
+    // tfjs-backend-webgpu 4.22.0's TransposeProgram writes an i32 element through its f32 output
+    // (invalid WGSL: "type mismatch for argument 2 in call to 'setOutputAtIndex'"), so the kernel
+    // never runs and the output is garbage (federated-class-incremental's int32 label tensors).
+    kernel: 'Transpose',
+    when: 'non-float32 input (tfjs-backend-webgpu 4.22.0 emits invalid WGSL for it)',
+    applies: (inputs) => inputs.x !== undefined && inputs.x.dtype !== 'float32',
+  },
+];
+
+/** Runs the cpu backend's kernel on webgpu tensors: inputs copied down, outputs copied up. */
+function runOnCpu(cpuKernel: tf.KernelConfig, name: string): tf.KernelFunc {
+  return ({ inputs, attrs, backend }) => {
+    const gpu = backend as unknown as tf.KernelBackend;
+    const cpu = tf.engine().findBackend('cpu');
+    if (cpu === null) throw new Error(`webgpu fallback for ${name}: the cpu backend is not available`);
+    const moved: Record<string, tf.TensorInfo> = {};
+    for (const [k, t] of Object.entries(inputs)) {
+      if (t === undefined) continue;
+      if (t.dtype === 'complex64') throw new Error(`webgpu's cpu fallback for ${name} takes no complex64 input (input '${k}')`);
+      moved[k] = { dataId: cpu.write(gpu.readSync(t.dataId), t.shape, t.dtype), shape: t.shape, dtype: t.dtype };
+    }
+    try {
+      const out = cpuKernel.kernelFunc({ inputs: moved, attrs, backend: cpu });
+      const outs = Array.isArray(out) ? out : [out];
+      const up = outs.map((o) => {
+        const values = cpu.readSync(o.dataId);
+        cpu.disposeData(o.dataId);
+        return { dataId: gpu.write(values, o.shape, o.dtype), shape: o.shape, dtype: o.dtype };
+      });
+      return Array.isArray(out) ? up : up[0];
+    } finally {
+      for (const t of Object.values(moved)) cpu.disposeData(t.dataId);
+    }
+  };
+}
+
+/**
+ * Registers cpu fallbacks on webgpu: every kernel the cpu backend has and webgpu lacks, and the
+ * inputs WEBGPU_PARTIAL_FALLBACKS names. Returns one line per fallback, for provenance.
+ */
 export function registerCpuFallbacks(): string[] {
+  const cpuKernels = new Map(tf.getKernelsForBackend('cpu').map((k) => [k.kernelName, k]));
   const have = new Set(tf.getKernelsForBackend('webgpu').map((k) => k.kernelName));
-  const added: string[] = [];
-  for (const cpuKernel of tf.getKernelsForBackend('cpu')) {
-    if (have.has(cpuKernel.kernelName)) continue;
-    const name = cpuKernel.kernelName;
-    tf.registerKernel({
-      kernelName: name,
-      backendName: 'webgpu',
-      kernelFunc: ({ inputs, attrs, backend }) => {
-        const gpu = backend as unknown as tf.KernelBackend;
-        const cpu = tf.engine().findBackend('cpu');
-        if (cpu === null) throw new Error(`webgpu fallback for ${name}: the cpu backend is not available`);
-        const moved: Record<string, tf.TensorInfo> = {};
-        for (const [k, t] of Object.entries(inputs)) {
-          if (t === undefined) continue;
-          if (t.dtype === 'complex64') throw new Error(`webgpu has no ${name} kernel and its cpu fallback takes no complex64 input (input '${k}')`);
-          moved[k] = { dataId: cpu.write(gpu.readSync(t.dataId), t.shape, t.dtype), shape: t.shape, dtype: t.dtype };
-        }
-        try {
-          const out = cpuKernel.kernelFunc({ inputs: moved, attrs, backend: cpu });
-          const outs = Array.isArray(out) ? out : [out];
-          const up = outs.map((o) => {
-            const values = cpu.readSync(o.dataId);
-            cpu.disposeData(o.dataId);
-            return { dataId: gpu.write(values, o.shape, o.dtype), shape: o.shape, dtype: o.dtype };
-          });
-          return Array.isArray(out) ? up : up[0];
-        } finally {
-          for (const t of Object.values(moved)) cpu.disposeData(t.dataId);
-        }
-      },
-    });
-    added.push(name);
+  const whole: string[] = [];
+  for (const [name, cpuKernel] of cpuKernels) {
+    if (have.has(name)) continue;
+    tf.registerKernel({ kernelName: name, backendName: 'webgpu', kernelFunc: runOnCpu(cpuKernel, name) });
+    whole.push(name);
   }
-  return added.sort();
+  const partial: string[] = [];
+  for (const rule of WEBGPU_PARTIAL_FALLBACKS) {
+    const own = tf.getKernel(rule.kernel, 'webgpu');
+    const cpuKernel = cpuKernels.get(rule.kernel);
+    if (own === undefined || cpuKernel === undefined) continue;
+    const onCpu = runOnCpu(cpuKernel, rule.kernel);
+    tf.unregisterKernel(rule.kernel, 'webgpu');
+    tf.registerKernel({ ...own, kernelFunc: (args) => (rule.applies(args.inputs) ? onCpu(args) : own.kernelFunc(args)) });
+    partial.push(`${rule.kernel} for ${rule.when}`);
+  }
+  return [...whole.sort(), ...partial];
 }
 
 interface PumpAddon { turn(): boolean }
@@ -204,10 +233,41 @@ interface WebGpuBackendInternals {
 /** Longest a synchronous read waits for the GPU before it gives up (a lost device would hang it). */
 export const SYNC_READ_TIMEOUT_MS = 600_000;
 
-/** Replaces WebGPUBackend.prototype.readSync (OffscreenCanvas-based) with a staging-buffer copy. */
+/**
+ * Validation and out-of-memory errors the device reported. WebGPU reports them asynchronously and
+ * tfjs does not listen, so a kernel whose shader is invalid would leave garbage in its output
+ * without a word; here every read after such an error throws instead (sticky: the device's results
+ * can no longer be trusted).
+ */
+const deviceErrors: string[] = [];
+
+function throwIfDeviceErrors(): void {
+  if (deviceErrors.length === 0) return;
+  const first = deviceErrors[0].split('\n').find((l) => l.trim() !== '') ?? deviceErrors[0];
+  throw new Error(`webgpu: the device reported ${deviceErrors.length} error(s), so its results cannot be trusted; first: ${first.trim()}`);
+}
+
+interface DeviceLike { addEventListener(type: string, fn: (ev: { error?: { message?: string } }) => void): void }
+
+function listenForDeviceErrors(device: DeviceLike): void {
+  device.addEventListener('uncapturederror', (ev) => {
+    deviceErrors.push(ev.error?.message ?? 'unknown device error');
+  });
+}
+
+/**
+ * Replaces WebGPUBackend.prototype.readSync (OffscreenCanvas-based) with a staging-buffer copy, and
+ * makes both reads throw once the device has reported an error.
+ */
 function patchReadSync(backend: WebGpuBackendInternals): void {
-  const proto = Object.getPrototypeOf(backend) as WebGpuBackendInternals & { __reproSyncRead?: boolean };
+  const proto = Object.getPrototypeOf(backend) as WebGpuBackendInternals & { __reproSyncRead?: boolean; read(id: tf.DataId): Promise<tf.backend_util.BackendValues> };
   if (proto.__reproSyncRead) return;
+  const asyncRead = proto.read;
+  proto.read = async function read(this: WebGpuBackendInternals, dataId: tf.DataId) {
+    const values = await asyncRead.call(this, dataId);
+    throwIfDeviceErrors();
+    return values;
+  };
   const addon = loadPump();
   const g = globalThis as unknown as { GPUBufferUsage: { COPY_DST: number; MAP_READ: number }; GPUMapMode: { READ: number } };
   proto.readSync = function readSync(this: WebGpuBackendInternals, dataId: tf.DataId): tf.backend_util.BackendValues {
@@ -238,6 +298,7 @@ function patchReadSync(backend: WebGpuBackendInternals): void {
       const bytes = staging.getMappedRange().slice(0);
       staging.unmap();
       this.bufferManager.releaseBuffer(staging);
+      throwIfDeviceErrors();
       vals = tf.util.convertBackendValuesAndArrayBuffer(bytes, data.dtype);
     }
     this.convertAndCacheOnCPU(dataId, vals);
@@ -275,7 +336,9 @@ export async function loadWebgpu(opts: { allowSoftware?: boolean } = {}): Promis
   await import('@tensorflow/tfjs-backend-webgpu');
   if (cpuForward !== null) tf.env().set('WEBGPU_CPU_FORWARD', cpuForward);
   await activate('webgpu');
-  patchReadSync(tf.backend() as unknown as WebGpuBackendInternals);
+  const backend = tf.backend() as unknown as WebGpuBackendInternals & { device: DeviceLike };
+  listenForDeviceErrors(backend.device);
+  patchReadSync(backend);
   const fallbacks = registerCpuFallbacks();
   return {
     tfBackend: 'webgpu',

@@ -21,6 +21,7 @@ import {
   isSoftwareAdapter,
   limitsLine,
   WEBGPU_MISSING_KERNELS,
+  WEBGPU_PARTIAL_FALLBACKS,
 } from '../../src/backend/webgpu.js';
 import type { VerdictsFile } from '../../src/types.js';
 
@@ -146,9 +147,22 @@ deviceTest(`the kernels webgpu lacks get cpu fallbacks, listed in the backend's 
   const out = lastJson<{ info: BackendInfo }>(t, r, 'the webgpu probe');
   t.is(out.info.name, 'webgpu');
   t.is(out.info.note, 'forced by REPRO_BACKEND=webgpu');
-  t.is(out.info.versions['webgpu cpu-fallback ops'], [...WEBGPU_MISSING_KERNELS].sort().join(', '));
+  const partial = WEBGPU_PARTIAL_FALLBACKS.map((r) => `${r.kernel} for ${r.when}`);
+  t.is(out.info.versions['webgpu cpu-fallback ops'], [...[...WEBGPU_MISSING_KERNELS].sort(), ...partial].join(', '));
   t.is(out.info.versions['webgpu adapter'], adapter.adapter!.line);
   t.regex(out.info.versions['webgpu limits'] ?? '', /maxBufferSize=\d+, maxStorageBufferBindingSize=\d+/);
+});
+
+deviceTest(`an int32 transpose takes the cpu fallback (right values); a device error makes the next read throw${skipNote}`, async (t) => {
+  const r = await child(fixture('webgpu-errors.ts'), { REPRO_BACKEND: 'webgpu' });
+  const out = lastJson<{ backend: string; transposed: number[]; dtype: string; readError: string | null }>(t, r, 'the webgpu error probe');
+  t.is(out.backend, 'webgpu');
+  t.is(out.dtype, 'int32');
+  // x[0][a][b][c] = 12a + 4b + c, transposed to [0][c][a][b].
+  const expected: number[] = [];
+  for (let c = 0; c < 4; c++) for (let a = 0; a < 2; a++) for (let b = 0; b < 3; b++) expected.push(12 * a + 4 * b + c);
+  t.deepEqual(out.transposed, expected);
+  t.regex(out.readError ?? 'no error was thrown', /^webgpu: the device reported 1 error\(s\), so its results cannot be trusted; first: /);
 });
 
 deviceTest(`automatic selection uses a hardware adapter and skips a software one, saying so${skipNote}`, async (t) => {
