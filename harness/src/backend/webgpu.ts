@@ -150,6 +150,20 @@ export const WEBGPU_PARTIAL_FALLBACKS: { kernel: string; when: string; applies: 
     when: 'non-float32 input (tfjs-backend-webgpu 4.22.0 emits invalid WGSL for it)',
     applies: (inputs) => inputs.x !== undefined && inputs.x.dtype !== 'float32',
   },
+  {
+    // Its PadProgram declares a `vec5` for rank-5 inputs, which WGSL does not have (serpent's
+    // 5-D tensors): the shader does not compile.
+    kernel: 'PadV2',
+    when: 'inputs of rank > 4 (tfjs-backend-webgpu 4.22.0 emits vec5, invalid WGSL)',
+    applies: (inputs) => inputs.x !== undefined && inputs.x.shape.length > 4,
+  },
+  {
+    // Its reverse kernel reshapes to 4-D and writes rank-5 dims at negative indices, then throws
+    // "Size(N) must match the product of shape ..." (serpent-ssm-restoration).
+    kernel: 'Reverse',
+    when: 'inputs of rank > 4 (tfjs-backend-webgpu 4.22.0 handles rank <= 4 only)',
+    applies: (inputs) => inputs.x !== undefined && inputs.x.shape.length > 4,
+  },
 ];
 
 /** Runs the cpu backend's kernel on webgpu tensors: inputs copied down, outputs copied up. */

@@ -153,7 +153,7 @@ deviceTest(`the kernels webgpu lacks get cpu fallbacks, listed in the backend's 
   t.regex(out.info.versions['webgpu limits'] ?? '', /maxBufferSize=\d+, maxStorageBufferBindingSize=\d+/);
 });
 
-deviceTest(`an int32 transpose takes the cpu fallback (right values); a device error makes the next read throw${skipNote}`, async (t) => {
+deviceTest(`an int32 transpose and rank-5 reverse and pad take the cpu fallbacks (right values); a device error makes the next read throw${skipNote}`, async (t) => {
   const r = await child(fixture('webgpu-errors.ts'), { REPRO_BACKEND: 'webgpu' });
   const out = lastJson<{ backend: string; transposed: number[]; dtype: string; readError: string | null }>(t, r, 'the webgpu error probe');
   t.is(out.backend, 'webgpu');
@@ -162,6 +162,8 @@ deviceTest(`an int32 transpose takes the cpu fallback (right values); a device e
   const expected: number[] = [];
   for (let c = 0; c < 4; c++) for (let a = 0; a < 2; a++) for (let b = 0; b < 3; b++) expected.push(12 * a + 4 * b + c);
   t.deepEqual(out.transposed, expected);
+  t.deepEqual(out.reversed5d, [5, 4, 3, 2, 1, 0]);
+  t.deepEqual(out.padded5d, [0, 1, 2, 0, 3, 4, 5, 0]);
   t.regex(out.readError ?? 'no error was thrown', /^webgpu: the device reported 1 error\(s\), so its results cannot be trusted; first: /);
 });
 
