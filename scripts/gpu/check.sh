@@ -14,21 +14,21 @@
 #
 # Writes under $OUT (default ./gpu-check-out): check.log, doctor*.txt, matmul.json,
 # papers/<id>/{verdicts,metrics,provenance}.json (series dropped), summary.json.
-# Knobs (environment): CHECK_BUDGET_S (total seconds, default 540), CHECK_MATMUL_SIZES ("1024 2048 4096"),
+# Knobs (environment): CHECK_BUDGET_S (total seconds, default 300: with a machine start of a few minutes, two tries fit in 15 minutes of device time), CHECK_MATMUL_SIZES ("1024 2048 4096"),
 # CHECK_MATMUL_PER_SYNC (products per read-back, default 10), CHECK_PAPERS (default: four papers that
 # use tfjs heavily, in order; those left when the budget runs out are recorded as skipped), CHECK_PARAMS,
-# CHECK_PAPER_TIMEOUT_S (default 240), CHECK_BACKEND (papers' backend, default webgpu), CHECK_JOBS (worker
+# CHECK_PAPER_TIMEOUT_S (default 120), CHECK_BACKEND (papers' backend, default webgpu), CHECK_JOBS (worker
 # processes per paper, each with its own device, default 4), CHECK_PYTHON (python3).
 set -uo pipefail
 START=$(date +%s)
 HERE=$(cd "$(dirname "$0")" && pwd)
 if [ -f "$HERE/node.xz" ]; then BUNDLE=$HERE; else BUNDLE=$(cd "$HERE/../.." && pwd)/build/gpu-bundle; fi
 OUT=${OUT:-$PWD/gpu-check-out}
-BUDGET=${CHECK_BUDGET_S:-540}
+BUDGET=${CHECK_BUDGET_S:-300}
 SIZES=${CHECK_MATMUL_SIZES:-1024 2048 4096}
 PER_SYNC=${CHECK_MATMUL_PER_SYNC:-10}
 PAPERS=${CHECK_PAPERS:-multitask-feature-learning federated-class-incremental severity-adaptive-diffusion jittering-robustness}
-PAPER_TIMEOUT=${CHECK_PAPER_TIMEOUT_S:-240}
+PAPER_TIMEOUT=${CHECK_PAPER_TIMEOUT_S:-120}
 BACKEND=${CHECK_BACKEND:-webgpu}
 JOBS=${CHECK_JOBS:-4}
 mkdir -p "$OUT"
