@@ -94,7 +94,7 @@ for n in $SIZES; do
     --size "$n" --iterations 5 --time 0 --warmup 1 --per-sync "$PER_SYNC" 2>> "$LOG" | tail -n1 >> "$OUT/matmul-webgpu.jsonl"
   log "matmul webgpu $n: exit ${PIPESTATUS[0]}"
 done
-timeout 300 "$PY" "$HERE/torch_matmul.py" $SIZE_ARGS > "$OUT/matmul-torch.json" 2>> "$LOG"
+timeout 120 "$PY" "$HERE/torch_matmul.py" $SIZE_ARGS > "$OUT/matmul-torch.json" 2>> "$LOG"
 log "matmul torch: exit $?"
 "$PY" - "$OUT" <<'PYEOF' 2>> "$LOG"
 import json, os, sys
