@@ -12,8 +12,13 @@
  *    Node has not; Dawn completes a buffer mapping only from the event loop. readSync is replaced
  *    by a copy to a staging buffer whose mapping is waited for by turning the event loop
  *    (harness/native/pump.c, built by scripts/build-pump.sh).
- *  - kernels it does not have (WEBGPU_MISSING_KERNELS below): each runs on the cpu backend,
- *    inputs copied down and outputs copied up, and the list is recorded in provenance.
+ *  - kernels it does not have (WEBGPU_MISSING_KERNELS below), and inputs its kernels get wrong
+ *    (WEBGPU_PARTIAL_FALLBACKS): these run on the cpu backend, inputs copied down and outputs
+ *    copied up, and the list is recorded in provenance.
+ *  - error reporting: WebGPU reports invalid shaders asynchronously and tfjs does not listen; any
+ *    device error makes every later read throw (see deviceErrors).
+ * The synchronous read spins on the event loop while the GPU works (one core busy); on a GPU that
+ * is the lowest latency, on lavapipe it competes with the driver's own threads.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
