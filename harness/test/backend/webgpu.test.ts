@@ -225,7 +225,7 @@ deviceTest(`repro doctor shows the WebGPU adapter and its limits, in use (forced
   t.regex(forced.stdout, /^backend:\s+webgpu \(tfjs backend 'webgpu'\)$/m);
   t.true(forced.stdout.includes(`WebGPU adapter:       ${adapter.adapter!.line}\n`), forced.stdout);
   t.regex(forced.stdout, /^WebGPU limits:\s+maxBufferSize=\d+/m);
-  t.regex(forced.stdout, /^WebGPU cpu fallbacks:\s+BitwiseAnd, .*Unique$/m);
+  t.regex(forced.stdout, /^WebGPU cpu fallbacks:\s+BitwiseAnd, .*, Unique, Transpose for non-float32 input .*, Reverse for inputs of rank > 4 .*\)$/m);
   const other = await doctor({ REPRO_BACKEND: 'cpu' });
   t.is(other.exitCode, 0, other.stderr);
   t.true(other.stdout.includes(`${adapter.adapter!.line}, not in use`), other.stdout);
