@@ -17,8 +17,11 @@ export const doctor: Command = {
         webgpu = err instanceof Error ? err.message.split('\n')[0] : String(err);
       }
     }
-    process.stdout.write(`${describeBackend(info, webgpu)}\n`);
-    process.stdout.write(`runs:              up to ${defaultJobs()} worker processes at once (--jobs, REPRO_JOBS), ${threadsFromEnv(process.env)} compute thread(s) each (--threads, REPRO_THREADS)\n`);
+    const text = describeBackend(info, webgpu);
+    // Align with describeBackend's value column (wider when the WebGPU rows are there).
+    const column = /^backend:\s+/.exec(text)?.[0].length ?? 19;
+    process.stdout.write(`${text}\n`);
+    process.stdout.write(`${'runs:'.padEnd(column)}up to ${defaultJobs()} worker processes at once (--jobs, REPRO_JOBS), ${threadsFromEnv(process.env)} compute thread(s) each (--threads, REPRO_THREADS)\n`);
     return 0;
   },
 };

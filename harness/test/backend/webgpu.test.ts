@@ -155,7 +155,7 @@ deviceTest(`the kernels webgpu lacks get cpu fallbacks, listed in the backend's 
 
 deviceTest(`an int32 transpose and rank-5 reverse and pad take the cpu fallbacks (right values); a device error makes the next read throw${skipNote}`, async (t) => {
   const r = await child(fixture('webgpu-errors.ts'), { REPRO_BACKEND: 'webgpu' });
-  const out = lastJson<{ backend: string; transposed: number[]; dtype: string; readError: string | null }>(t, r, 'the webgpu error probe');
+  const out = lastJson<{ backend: string; transposed: number[]; dtype: string; reversed5d: number[]; padded5d: number[]; readError: string | null }>(t, r, 'the webgpu error probe');
   t.is(out.backend, 'webgpu');
   t.is(out.dtype, 'int32');
   // x[0][a][b][c] = 12a + 4b + c, transposed to [0][c][a][b].
