@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed.stamp
 VENV_STAMP := .venv/.requirements.sha256
 DVC := .venv/bin/dvc
 
-.PHONY: setup native browser data repro test bench doctor clean help
+.PHONY: setup native pump webgpu browser data repro test bench doctor gpu-bundle clean help
 
 help:
 	@echo "make repro   set up, then dvc repro (smoke profile) -> reports/index.html"
@@ -16,7 +16,7 @@ help:
 	@echo "make bench   set up, then npm run bench"
 	@echo "make doctor  show the compute backend and why"
 
-setup: $(NODE_STAMP) $(VENV_STAMP) native
+setup: $(NODE_STAMP) $(VENV_STAMP) native pump
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -43,12 +43,21 @@ repro: setup
 browser:
 	bash scripts/setup-browser.sh
 
+# The webgpu backend's synchronous reads need a one-file N-API addon (harness/native/pump.c).
+pump:
+	@bash scripts/build-pump.sh
+
+# Mesa's software Vulkan driver (lavapipe) for the webgpu tests, from Debian's packages. If it fails
+# the webgpu tests skip, saying why.
+webgpu:
+	@bash scripts/setup-webgpu.sh || echo "setup: no software Vulkan driver; the webgpu tests will skip (see scripts/setup-webgpu.sh)" >&2
+
 # Real data (digits, sample images) extracted from the pinned wheels: the DVC stage `datasets`.
 # Tests of the papers that read it need it; `dvc repro` does nothing when it is up to date.
 data: setup
 	$(DVC) repro --single-item datasets
 
-test: setup browser data
+test: setup browser webgpu data
 	npx ava
 
 # The benchmark's references (PyTorch CPU, threadpoolctl) are only installed for `make bench`.
@@ -63,6 +72,11 @@ bench: setup $(BENCH_STAMP)
 
 doctor: setup
 	node harness/bin/repro.js doctor
+
+# A folder (build/gpu-bundle, <= 48 MiB) that runs the webgpu path on a GPU machine with no registry
+# and no Node: Node, pruned node_modules, the project, the Vulkan loader; run its check.sh there.
+gpu-bundle: setup
+	bash scripts/gpu/build-bundle.sh
 
 clean:
 	rm -rf results reports .dvc/tmp

@@ -12,3 +12,20 @@ export function nvidiaGpus(dir = NVIDIA_GPUS_DIR): string[] {
     return [];
   }
 }
+
+/** Where the kernel exposes GPUs that are not NVIDIA's (DRM render nodes: AMD, Intel, ...). */
+export const DRI_DIR = '/dev/dri';
+
+/**
+ * Whether a hardware GPU could be behind a WebGPU adapter: the NVIDIA driver lists one, or the
+ * kernel has a DRM render node. Without either, automatic selection does not load Dawn at all
+ * (its only adapter would be a software one, which is used only when REPRO_BACKEND=webgpu).
+ */
+export function gpuDevicePresent(nvidiaDir = NVIDIA_GPUS_DIR, driDir = DRI_DIR): boolean {
+  if (nvidiaGpus(nvidiaDir).length > 0) return true;
+  try {
+    return readdirSync(driDir).some((n) => n.startsWith('renderD'));
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -34,4 +35,14 @@ export function nativeBindingPath(pkg: '@tensorflow/tfjs-node' | '@tensorflow/tf
 /** The folder holding tfjs-backend-wasm's .wasm files, with a trailing slash (a file path). */
 export function wasmDistDir(): string {
   return dirname(require.resolve('@tensorflow/tfjs-backend-wasm')) + '/';
+}
+
+/**
+ * The event-loop pump the webgpu backend's synchronous reads need (harness/native/pump.c, built by
+ * scripts/build-pump.sh into harness/native/build/). REPRO_PUMP_ADDON overrides the path.
+ */
+export function pumpAddonPath(env: NodeJS.ProcessEnv = process.env): string {
+  const override = env.REPRO_PUMP_ADDON?.trim();
+  if (override) return resolve(override);
+  return fileURLToPath(new URL('../../native/build/pump.node', import.meta.url));
 }

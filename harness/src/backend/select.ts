@@ -1,6 +1,7 @@
 /**
- * Picks the tfjs backend for this process: native TensorFlow (its CUDA build first, on a machine
- * with an NVIDIA GPU), then wasm, then plain-JS cpu.
+ * Picks the tfjs backend for this process: native TensorFlow's CUDA build (on a machine with an
+ * NVIDIA GPU), then WebGPU (on a machine with a GPU device, and only with a hardware adapter),
+ * then native TensorFlow on the CPU, then wasm, then plain-JS cpu.
  *
  * ONE tfjs-core. `npm ls @tensorflow/tfjs-core` shows a single deduped 4.22.0 copy: tfjs-node
  * (through @tensorflow/tfjs), tfjs-backend-wasm, tfjs-backend-cpu and the harness all resolve
@@ -18,23 +19,27 @@
  *
  * Chained ops (`x.sum()`) are registered whatever the backend (see chained-ops.ts).
  *
- * REPRO_BACKEND=native-gpu|native|wasm|cpu forces a backend; if that one fails to load this throws,
- * with no fallback. Otherwise `prefer` is tried first, then the rest in the order native-gpu (only
- * with a GPU), native, wasm, cpu; `note` says in one line why each faster one was skipped.
+ * REPRO_BACKEND=native-gpu|webgpu|native|wasm|cpu forces a backend; if that one fails to load this
+ * throws, with no fallback. REPRO_BACKEND=webgpu accepts a software adapter (Mesa's lavapipe), which
+ * automatic selection skips. Otherwise `prefer` is tried first, then the rest in the order
+ * native-gpu (only with an NVIDIA GPU), webgpu (only with a GPU device), native, wasm, cpu; `note`
+ * says in one line why each faster one was skipped.
  */
 import { ensureChainedOps } from './chained-ops.js';
 import { loadCpu } from './cpu.js';
 import { BACKEND_ENV, forcedBackend } from './env.js';
 import { shortError } from './errors.js';
-import { nvidiaGpus } from './gpu.js';
+import { gpuDevicePresent, nvidiaGpus } from './gpu.js';
 import { loadNative, loadNativeGpu } from './native.js';
 import { BACKEND_NAMES, type BackendInfo, type BackendName, type LoadedBackend } from './types.js';
 import { loadWasm } from './wasm.js';
+import { loadWebgpu } from './webgpu.js';
 
 export type { BackendInfo, BackendName } from './types.js';
 
-const LOADERS: Record<BackendName, () => Promise<LoadedBackend>> = {
+const LOADERS: Record<BackendName, (forced: boolean) => Promise<LoadedBackend>> = {
   'native-gpu': loadNativeGpu,
+  webgpu: (forced) => loadWebgpu({ allowSoftware: forced }),
   native: loadNative,
   wasm: loadWasm,
   cpu: loadCpu,
@@ -58,7 +63,7 @@ async function choose(prefer: BackendName | undefined): Promise<BackendInfo> {
   await ensureChainedOps();
   if (forced !== null) {
     try {
-      const loaded = await LOADERS[forced]();
+      const loaded = await LOADERS[forced](true);
       return { name: forced, ...loaded, note: `forced by ${BACKEND_ENV}=${forced}` };
     } catch (err) {
       throw new Error(`${BACKEND_ENV}=${forced} but the ${forced} backend failed to load: ${shortError(err)}`, {
@@ -69,13 +74,18 @@ async function choose(prefer: BackendName | undefined): Promise<BackendInfo> {
   if (prefer !== undefined && !BACKEND_NAMES.includes(prefer)) {
     throw new Error(`selectBackend: prefer must be one of ${BACKEND_NAMES.join(', ')}, got ${String(prefer)}`);
   }
-  // Without a GPU the CUDA build is not a candidate (not a fallback worth a note on every run).
-  const candidates = BACKEND_NAMES.filter((n) => n !== 'native-gpu' || prefer === 'native-gpu' || nvidiaGpus().length > 0);
+  // Without a GPU the CUDA build and WebGPU are not candidates (not a fallback worth a note on
+  // every run; and loading Dawn only to find a software adapter costs every process time).
+  const candidates = BACKEND_NAMES.filter(
+    (n) =>
+      prefer === n ||
+      (n === 'native-gpu' ? nvidiaGpus().length > 0 : n === 'webgpu' ? gpuDevicePresent() : true),
+  );
   const order = prefer ? [prefer, ...candidates.filter((n) => n !== prefer)] : candidates;
   const skipped: string[] = [];
   for (const name of order) {
     try {
-      const loaded = await LOADERS[name]();
+      const loaded = await LOADERS[name](false);
       const note = skipped.length ? `using ${name}; ${skipped.join('; ')}` : null;
       return { name, ...loaded, note };
     } catch (err) {

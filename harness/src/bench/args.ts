@@ -30,7 +30,9 @@ export const USAGE = `npm run bench -- [--quick] [--only SECTIONS] [--json FILE]
 
 Measures the compute stack against the Python references on this machine, in one run, as ratios:
   1. fp32 matmul 1024x1024 on the active tfjs backend (tinybench) vs numpy/OpenBLAS (.venv),
-     plus the wasm and cpu backends in child processes (REPRO_BACKEND=wasm|cpu)
+     plus the wasm, cpu and webgpu backends in child processes (REPRO_BACKEND=wasm|cpu|webgpu;
+     webgpu on whatever adapter Dawn finds, lavapipe included, with its GFLOP/s as a ratio to the
+     active backend; where it cannot load, the row says so in the errors)
   2. per-op dispatch overhead: add of two 4-element tensors, tfjs vs PyTorch
   3. lowrank-gradient-flow simulate() (20,000 float64 Euler steps, n=20, r=6) vs a PyTorch reference
   4. the smoke pipeline: 'dvc repro' in a temporary copy of the working tree from a clean results

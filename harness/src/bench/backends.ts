@@ -9,11 +9,13 @@ import type { TimingOptions } from './timing.js';
 export interface ChildMatmul extends MatmulTiming {
   backend: BackendName;
   tfBackend: string;
+  /** The child backend's versions (for webgpu: its adapter, limits and flags). */
+  versions?: Record<string, string>;
 }
 
-export async function matmulInChild(backend: BackendName, size: number, opts: TimingOptions): Promise<ChildMatmul> {
+export async function matmulInChild(backend: BackendName, size: number, opts: TimingOptions, perSync = 1): Promise<ChildMatmul> {
   const args = ['--import', 'tsx', MATMUL_CHILD, '--size', String(size), '--iterations', String(opts.iterations),
-    '--time', String(opts.time), '--warmup', String(opts.warmupIterations)];
+    '--time', String(opts.time), '--warmup', String(opts.warmupIterations), '--per-sync', String(perSync)];
   const result = await execa(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, REPRO_BACKEND: backend },

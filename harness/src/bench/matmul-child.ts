@@ -1,6 +1,6 @@
 /**
  * Child entry: times one matmul on the backend REPRO_BACKEND forces and prints one JSON line.
- * Run by backends.ts as `node --import tsx matmul-child.ts --size N --iterations K --time MS --warmup W`
+ * Run by backends.ts as `node --import tsx matmul-child.ts --size N --iterations K --time MS --warmup W [--per-sync P]`
  * (one backend per process, so each backend gets its own child).
  */
 import { getTf } from '../backend/tf.js';
@@ -21,5 +21,5 @@ const timing = await timeMatmul(tf, intArg('size', 1024), {
   iterations: Math.max(1, intArg('iterations', 10)),
   time: intArg('time', 1000),
   warmupIterations: intArg('warmup', 2),
-});
+}, Math.max(1, intArg('per-sync', 1)));
 process.stdout.write(`${JSON.stringify({ backend: info.name, tfBackend: info.tfBackend, versions: info.versions, ...timing })}\n`);

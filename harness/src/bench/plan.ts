@@ -10,6 +10,11 @@ export interface BenchPlan {
   wasm: TimingOptions;
   /** null: skip the pure-JS cpu backend (about 4 s per 1024 matmul). */
   cpu: TimingOptions | null;
+  /**
+   * The webgpu backend in a child process (REPRO_BACKEND=webgpu: a software adapter counts, at
+   * about 0.5 GFLOP/s on lavapipe, 4 s per 1024 matmul); null: skip it.
+   */
+  webgpu: TimingOptions | null;
   overheadBatch: number;
   overhead: TimingOptions;
   torchOps: number;
@@ -26,6 +31,7 @@ export const FULL_PLAN: BenchPlan = {
   numpyRepeats: 20,
   wasm: { time: 2000, iterations: 5, warmupIterations: 1 },
   cpu: { time: 0, iterations: 2, warmupIterations: 1 },
+  webgpu: { time: 0, iterations: 3, warmupIterations: 1 },
   overheadBatch: 1000,
   overhead: { time: 1000, iterations: 10, warmupIterations: 2 },
   torchOps: 20_000,
@@ -42,6 +48,7 @@ export const QUICK_PLAN: BenchPlan = {
   numpyRepeats: 10,
   wasm: { time: 0, iterations: 3, warmupIterations: 1 },
   cpu: null,
+  webgpu: { time: 0, iterations: 2, warmupIterations: 1 },
   overheadBatch: 1000,
   overhead: { time: 500, iterations: 5, warmupIterations: 1 },
   torchOps: 20_000,

@@ -30,6 +30,10 @@ export interface BenchResult {
     ratio_vs_numpy: number | null;
     wasm_gflops: number | null;
     cpu_gflops: number | null;
+    /** The webgpu backend (child process, REPRO_BACKEND=webgpu), its ratio to the in-process backend, its adapter. */
+    webgpu_gflops?: number | null;
+    webgpu_ratio_vs_tfjs?: number | null;
+    webgpu_adapter?: string | null;
     [detail: string]: unknown;
   };
   per_op_overhead_us: { tfjs: number | null; torch: number | null; ratio: number | null; [detail: string]: unknown };

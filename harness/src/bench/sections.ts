@@ -50,7 +50,7 @@ export async function matmulSection(tf: typeof TF, plan: BenchPlan, errors: stri
     errors, ['matmul tfjs', 'matmul numpy']);
   const tfjsGflops = tfjs.length ? matmulGflops(n, median(tfjs.flatMap((t) => t.samplesMs)) / 1000) : null;
   const numpyGflops = numpy.length ? matmulGflops(n, median(numpy.flatMap((t) => t.seconds))) : null;
-  const other = async (backend: 'wasm' | 'cpu', opts: BenchPlan['cpu']) => {
+  const other = async (backend: 'wasm' | 'cpu' | 'webgpu', opts: BenchPlan['cpu']) => {
     if (opts === null) return null;
     progress(`matmul ${n}x${n} fp32 on ${backend} (child process)`);
     try {
@@ -62,6 +62,7 @@ export async function matmulSection(tf: typeof TF, plan: BenchPlan, errors: stri
   };
   const wasm = await other('wasm', plan.wasm);
   const cpu = await other('cpu', plan.cpu);
+  const webgpu = await other('webgpu', plan.webgpu);
   return {
     size: n,
     tfjs_gflops: tfjsGflops,
@@ -69,6 +70,11 @@ export async function matmulSection(tf: typeof TF, plan: BenchPlan, errors: stri
     ratio_vs_numpy: ratio(tfjsGflops, numpyGflops),
     wasm_gflops: wasm?.gflops ?? null,
     cpu_gflops: cpu?.gflops ?? null,
+    webgpu_gflops: webgpu?.gflops ?? null,
+    // The in-process backend is native where it loads: webgpu's speed relative to it.
+    webgpu_ratio_vs_tfjs: ratio(webgpu?.gflops ?? null, tfjsGflops),
+    webgpu_adapter: webgpu?.versions?.['webgpu adapter'] ?? null,
+    ...(webgpu ? { webgpu_check_ok: webgpu.checkOk } : {}),
     round_ratios: roundRatios(tfjs.map((t) => t.gflops), numpy.map((t) => t.gflops)),
     // From the fastest sample of each side (the least disturbed by other load).
     ratio_of_best: ratio(

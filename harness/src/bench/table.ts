@@ -42,11 +42,19 @@ export function targetTable(r: BenchResult): string {
   return formatGrid(['target', 'measured (median)', 'goal', 'status'], rows);
 }
 
+/** 'G GFLOP/s, R x <backend> (adapter)', or n/a when webgpu was not measured. */
+function webgpuText(m: BenchResult['matmul']): string {
+  if (m.webgpu_gflops === undefined || m.webgpu_gflops === null) return 'n/a';
+  const ratio = typeof m.webgpu_ratio_vs_tfjs === 'number' ? `, ${fmt(m.webgpu_ratio_vs_tfjs)}x the in-process backend` : '';
+  return `${fmt(m.webgpu_gflops)} GFLOP/s${ratio}${m.webgpu_adapter ? ` (${m.webgpu_adapter})` : ''}`;
+}
+
 /** The numbers recorded beside the targets. */
 export function detailTable(r: BenchResult): string {
   const rows: string[][] = [
     ['matmul wasm (child process)', r.matmul.wasm_gflops === null ? 'n/a' : `${fmt(r.matmul.wasm_gflops)} GFLOP/s`],
     ['matmul cpu (child process)', r.matmul.cpu_gflops === null ? 'n/a' : `${fmt(r.matmul.cpu_gflops)} GFLOP/s`],
+    ['matmul webgpu (child process)', webgpuText(r.matmul)],
   ];
   const num = (v: unknown) => (typeof v === 'number' ? v : null);
   const best = num(r.matmul.ratio_of_best);

@@ -1,5 +1,6 @@
 import { describeBackend } from '../backend/describe.js';
 import { selectBackend } from '../backend/select.js';
+import { probeAdapter, type AdapterFacts } from '../backend/webgpu.js';
 import { defaultJobs } from '../runner/spawn.js';
 import { threadsFromEnv } from '../runner/threads.js';
 import type { Command } from './commands.js';
@@ -7,7 +8,7 @@ import { forcedBackend } from '../backend/env.js';
 import { UsageError } from './errors.js';
 
 export const doctor: Command = {
-  help: 'repro doctor\n\nLoads the compute backend as a run would (REPRO_BACKEND=native|wasm|cpu forces one) and describes it.',
+  help: 'repro doctor\n\nLoads the compute backend as a run would (REPRO_BACKEND=native-gpu|webgpu|native|wasm|cpu forces one) and describes it;\nwhen it is not webgpu, also asks Dawn for a WebGPU adapter and shows it (or why there is none).',
   async run() {
     try {
       forcedBackend(process.env);
@@ -15,8 +16,19 @@ export const doctor: Command = {
       throw new UsageError(`doctor: ${(error as Error).message}`);
     }
     const info = await selectBackend();
-    process.stdout.write(`${describeBackend(info)}\n`);
-    process.stdout.write(`runs:              up to ${defaultJobs()} worker processes at once (--jobs, REPRO_JOBS), ${threadsFromEnv(process.env)} compute thread(s) each (--threads, REPRO_THREADS)\n`);
+    let webgpu: AdapterFacts | string | undefined;
+    if (info.name !== 'webgpu') {
+      try {
+        webgpu = await probeAdapter();
+      } catch (err) {
+        webgpu = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      }
+    }
+    const text = describeBackend(info, webgpu);
+    // Align with describeBackend's value column (wider when the WebGPU rows are there).
+    const column = /^backend:\s+/.exec(text)?.[0].length ?? 19;
+    process.stdout.write(`${text}\n`);
+    process.stdout.write(`${'runs:'.padEnd(column)}up to ${defaultJobs()} worker processes at once (--jobs, REPRO_JOBS), ${threadsFromEnv(process.env)} compute thread(s) each (--threads, REPRO_THREADS)\n`);
     return 0;
   },
 };

@@ -54,7 +54,7 @@ export const run: Command = {
     '                    record `error` verdicts with the reason and exit 0, so a pipeline goes on to',
     '                    the other papers and the report (dvc.yaml uses this; without it the exit is',
     '                    non-zero and the previous results are kept)',
-    '  REPRO_BACKEND=native|wasm|cpu forces a compute backend.',
+    '  REPRO_BACKEND=native-gpu|webgpu|native|wasm|cpu forces a compute backend (webgpu: also a software adapter).',
   ].join('\n'),
   async run(args) {
     const { values, positionals } = parseFlags('run', args, {

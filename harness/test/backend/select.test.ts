@@ -51,7 +51,7 @@ test('REPRO_BACKEND=cpu selects cpu with a note saying it was forced', async (t)
 test('an invalid REPRO_BACKEND fails the process with a clear message', async (t) => {
   const r = await runProbe('gpu');
   t.not(r.exitCode, 0);
-  t.regex(r.stderr, /REPRO_BACKEND="gpu" is not a backend; allowed values: native-gpu, native, wasm, cpu/);
+  t.regex(r.stderr, /REPRO_BACKEND="gpu" is not a backend; allowed values: native-gpu, webgpu, native, wasm, cpu/);
 });
 
 test('without REPRO_BACKEND the fastest loadable backend is chosen, with a note for skipped ones', async (t) => {

@@ -62,3 +62,10 @@ test('the detail table leaves out what a result does not have', (t) => {
   t.notRegex(text, /binding alone/);
   t.notRegex(text, /per-op tfjs/);
 });
+
+test('the webgpu matmul row gives GFLOP/s, the ratio to the in-process backend and the adapter; n/a when not measured', (t) => {
+  const base = fixtureResult();
+  t.regex(detailTable(base), /matmul webgpu \(child process\)\s+n\/a/);
+  const r = fixtureResult({ matmul: { ...base.matmul, webgpu_gflops: 0.646, webgpu_ratio_vs_tfjs: 0.0136, webgpu_adapter: 'mesa llvmpipe [software]' } });
+  t.regex(detailTable(r), /matmul webgpu \(child process\)\s+0\.646 GFLOP\/s, 0\.0136x the in-process backend \(mesa llvmpipe \[software\]\)/);
+});
