@@ -3,18 +3,19 @@ import { loadResults } from '../report/load.js';
 import { writeFileAtomic } from '../runner/atomic.js';
 import { compare, expectationsFrom, missingResults } from '../verify/compare.js';
 import { expectationsAt } from '../verify/baseline.js';
-import { formatExpectations, readExpectations } from '../verify/expected.js';
+import { formatExpectations, readExpectations, type Expectations } from '../verify/expected.js';
 import { junit } from '../verify/junit.js';
 import { markdown } from '../verify/markdown.js';
 import { intFlag, parseFlags } from './args.js';
 import { measureStability, writeStability } from '../verify/stability.js';
+import type { VerdictsFile } from '../types.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
 export const verify: Command = {
   help: [
-    'repro verify [--results DIR] [--expected FILE] [--base REV] [--junit FILE] [--markdown FILE] [--update]',
+    'repro verify [--results DIR] [--expected FILE] [--base REV] [--junit FILE] [--markdown FILE] [--complete] [--update]',
     '',
     'Compares results/*/verdicts.json with expected.json (the verdict the project expects of each',
     'claim, reviewed like code) and checks that every negative control failed as it must.',
@@ -23,6 +24,8 @@ export const verify: Command = {
     '  --base REV       also compare with expected.json as it was at git revision REV',
     '  --junit FILE     write JUnit XML (one testcase per claim and per control)',
     '  --markdown FILE  write a Markdown summary for a pull-request comment',
+    '  --complete       also fail when a reproduction or claim that expected.json names has no result,',
+    '                   or a result cannot be read (the claim gate, `make verify`, uses it)',
     '  --update         rewrite expected.json from the current results (then review its diff)',
     '  --seeds N        rerun every reproduction N times with fresh seeds (bases 1000, 2000, ...),',
     '                   write results/<id>/stability.json (shown in the report) and fail when any',
@@ -32,6 +35,7 @@ export const verify: Command = {
     const { values } = parseFlags('verify', args, {
       results: { type: 'string' }, expected: { type: 'string' }, base: { type: 'string' },
       junit: { type: 'string' }, markdown: { type: 'string' }, update: { type: 'boolean' }, seeds: { type: 'string' },
+      complete: { type: 'boolean' },
     });
     const root = projectRoot();
     const expectedFile = path.resolve(root, values.expected ?? 'expected.json');
@@ -73,10 +77,31 @@ export const verify: Command = {
       }
     }
     for (const u of unstable) process.stdout.write(`✗ ${u}: the verdict changes with the seeds\n`);
+    const incomplete = values.complete ? incompleteResults(loaded, readExpectations(expectedFile), results, values.results ?? 'results') : [];
+    for (const i of incomplete) process.stdout.write(`✗ ${i}\n`);
     const bad = checks.filter((c) => !c.ok);
     for (const c of bad) process.stdout.write(`✗ ${c.reproduction}/${c.name}: ${c.message}\n`);
     const claims = checks.filter((c) => !c.name.endsWith('/control'));
     process.stdout.write(`${claims.length} claims and ${checks.length - claims.length} controls checked: ${bad.length === 0 ? 'all as expected' : `${bad.length} not as expected`}\n`);
-    return bad.length === 0 && leaks.length === 0 && unstable.length === 0 ? 0 : 1;
+    return bad.length === 0 && leaks.length === 0 && unstable.length === 0 && incomplete.length === 0 ? 0 : 1;
   },
 };
+
+/**
+ * What `--complete` fails on besides departures: results that could not be read, reproductions
+ * expected.json names with no results at all, and claims it names that no result has.
+ */
+export function incompleteResults(
+  loaded: { reproductions: readonly { id: string }[]; problems: readonly { id: string; message: string }[] },
+  expectations: Expectations,
+  results: readonly VerdictsFile[],
+  resultsDir: string,
+): string[] {
+  const unreadable = loaded.problems.map((p) => `${p.id}: its results could not be read (${p.message})`);
+  const present = new Set([...loaded.reproductions.map((r) => r.id), ...loaded.problems.map((p) => p.id)]);
+  const absent = Object.keys(expectations).filter((id) => !present.has(id)).map((id) => `${id}: no results under ${resultsDir}/${id}/, but expected.json expects its claims (did its stage run?)`);
+  const stale = missingResults(results, expectations)
+    .filter((key) => !key.endsWith('/control') && loaded.reproductions.some((r) => key.startsWith(`${r.id}/`)))
+    .map((key) => `${key}: expected.json expects this claim, but its results have no such claim`);
+  return [...unreadable, ...absent, ...stale];
+}
