@@ -11,7 +11,7 @@
  * 4m vector passes and the momentum buffers 2, against about 6B for a forward and backward pass
  * over a batch of B (per parameter).
  */
-import { cpuTimeTask } from '../../harness/src/bench/cpu-time.js';
+import { cpuTimeTask } from '../../harness/src/record/cpu-time.js';
 import { median } from '../../harness/src/stats/index.js';
 import type { Method } from './methods.js';
 import type { Params } from './params.js';

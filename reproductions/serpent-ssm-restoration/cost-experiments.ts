@@ -3,7 +3,7 @@
  * counts, peak memory of a forward pass from tfjs's own accounting, and forward CPU time (process.cpuUsage).
  */
 import type { tf as TF } from '../../harness/src/backend/tf.js';
-import { cpuTimeTask } from '../../harness/src/bench/cpu-time.js';
+import { cpuTimeTask } from '../../harness/src/record/cpu-time.js';
 import { median } from '../../harness/src/stats/index.js';
 import type { RunContext } from '../../harness/src/index.js';
 import type { ModelSpec } from './architecture.js';

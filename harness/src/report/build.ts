@@ -37,6 +37,8 @@ export interface BuildReportOptions {
   repoRoot?: string;
   /** What the verdicts are compared with on the index page (expected.json, or as it was at a base revision). */
   baseline?: { label: string; expectations: Expectations } | null;
+  /** Show each run's volatile facts (machine, dates, timings) from run-facts.json (default true). */
+  runFacts?: boolean;
 }
 
 /** A path relative to the repository root when it lies inside it (pages show no home dirs). */
@@ -52,7 +54,7 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
   const outDir = resolve(opts.outDir);
   const repoRoot = resolve(opts.repoRoot ?? process.cwd());
   const lockPath = resolve(opts.dvcLockPath ?? join(repoRoot, 'dvc.lock'));
-  const { reproductions, problems } = await loadResults(resolve(opts.resultsDir));
+  const { reproductions, problems } = await loadResults(resolve(opts.resultsDir), { runFacts: opts.runFacts ?? true });
 
   let lock: DvcLock | null = null;
   let lockNote: string | null = null;

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { cpuTimeTask, processCpuMs } from '../../src/bench/cpu-time.js';
+import { cpuTimeTask, processCpuMs } from '../../src/record/cpu-time.js';
 
 const sleepMs = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 const spinCpuMs = (ms: number) => {
