@@ -3,7 +3,7 @@ import { loadResults } from '../report/load.js';
 import { writeFileAtomic } from '../runner/atomic.js';
 import { compare, expectationsFrom, missingResults } from '../verify/compare.js';
 import { expectationsAt } from '../verify/baseline.js';
-import { formatExpectations, readExpectations, type Expectations } from '../verify/expected.js';
+import { formatExpectations, readExpectations, readTolerances, type Expectations } from '../verify/expected.js';
 import { junit } from '../verify/junit.js';
 import { markdown } from '../verify/markdown.js';
 import { intFlag, parseFlags } from './args.js';
@@ -45,13 +45,13 @@ export const verify: Command = {
     if (results.length === 0) throw new UsageError(`verify: no results under ${values.results ?? 'results'}/ (run 'dvc repro' or 'repro run <id>' first)`);
     if (values.update) {
       const current = expectationsFrom(results);
-      writeFileAtomic(expectedFile, formatExpectations({ ...readExpectations(expectedFile), ...current }));
+      writeFileAtomic(expectedFile, formatExpectations({ ...readExpectations(expectedFile), ...current }, readTolerances(expectedFile)));
       const powerless = Object.entries(current).flatMap(([id, claims]) => Object.keys(claims).filter((k) => k.endsWith('/control')).map((k) => `${id}/${k}`));
       for (const p of powerless) process.stderr.write(`repro verify: recorded ${p} as not failing: that claim has no power at this scale; say why in its README\n`);
       process.stderr.write(`repro verify: wrote ${path.relative(root, expectedFile)}; review its diff before committing\n`);
       return 0;
     }
-    const checks = compare(results, readExpectations(expectedFile));
+    const checks = compare(results, readExpectations(expectedFile), readTolerances(expectedFile));
     if (values.junit) writeFileAtomic(path.resolve(values.junit), junit(checks));
     if (values.markdown) writeFileAtomic(path.resolve(values.markdown), markdown(checks));
     for (const stale of missingResults(results, readExpectations(expectedFile))) {
@@ -79,6 +79,7 @@ export const verify: Command = {
     for (const u of unstable) process.stdout.write(`✗ ${u}: the verdict changes with the seeds\n`);
     const incomplete = values.complete ? incompleteResults(loaded, readExpectations(expectedFile), results, values.results ?? 'results') : [];
     for (const i of incomplete) process.stdout.write(`✗ ${i}\n`);
+    for (const c of checks.filter((k) => k.tolerated !== undefined)) process.stdout.write(`~ ${c.reproduction}/${c.name}: expected ${c.expected}, got ${c.actual}, which expected.json tolerates: ${c.tolerated}\n`);
     const bad = checks.filter((c) => !c.ok);
     for (const c of bad) process.stdout.write(`✗ ${c.reproduction}/${c.name}: ${c.message}\n`);
     const claims = checks.filter((c) => !c.name.endsWith('/control'));
