@@ -1,6 +1,7 @@
 # Two commands from a fresh clone:
 #   make repro   set up, then `dvc repro` on the smoke profile -> results/<id>/ and reports/index.html
 #   make test    set up, then the whole test suite
+#   make verify  the claim gate: set up, `dvc repro`, then `repro verify --complete` (exit 1 on any departure)
 # Set-up is idempotent: stamp files make a second run install nothing.
 
 SHELL := /bin/bash
@@ -8,11 +9,12 @@ NODE_STAMP := node_modules/.installed.stamp
 VENV_STAMP := .venv/.requirements.sha256
 DVC := .venv/bin/dvc
 
-.PHONY: setup native pump webgpu browser data repro test bench doctor gpu-bundle clean help
+.PHONY: setup native pump webgpu browser data repro test verify bench doctor gpu-bundle clean help
 
 help:
 	@echo "make repro   set up, then dvc repro (smoke profile) -> reports/index.html"
 	@echo "make test    set up, then run the test suite (ava)"
+	@echo "make verify  the claim gate: set up, dvc repro, then repro verify against expected.json"
 	@echo "make bench   set up, then npm run bench"
 	@echo "make doctor  show the compute backend and why"
 
@@ -59,6 +61,17 @@ data: setup
 
 test: setup browser webgpu data
 	npx ava
+
+# The claim gate (.ci/run and the GitHub workflow call it after `make test`): the smoke pipeline,
+# then every verdict against expected.json. Exits non-zero, naming the claim, when a verdict departs
+# from expected.json, a negative control does not come out as recorded, a paper's results are
+# missing or unreadable, or a run leaked tensors. JUnit XML and a Markdown summary (for a
+# pull-request comment) go to test-artifacts/.
+VERIFY_ARTIFACTS := test-artifacts
+verify: setup
+	$(DVC) repro
+	@mkdir -p $(VERIFY_ARTIFACTS)
+	node harness/bin/repro.js verify --complete --junit $(VERIFY_ARTIFACTS)/verify-junit.xml --markdown $(VERIFY_ARTIFACTS)/verify-summary.md
 
 # The benchmark's references (PyTorch CPU, threadpoolctl) are only installed for `make bench`.
 BENCH_STAMP := .venv/.bench-requirements.sha256

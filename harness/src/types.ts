@@ -160,26 +160,53 @@ export interface MetricsFile {
   verdicts: VerdictCounts;
   controls_as_expected: number;
   controls_total: number;
-  /** Headline figures, one per claim: `<claim-id>` -> statistic. */
-  statistics: Record<string, number | null>;
+  /**
+   * The paper's headline figure: the statistic of its first claim (null when that claim has none).
+   * Per-claim statistics are in verdicts.json; metrics.json stays a few columns per paper so that
+   * `dvc metrics show` and `dvc exp show` fit a terminal.
+   */
+  headline_statistic: number | null;
 }
 
+/**
+ * results/<id>/provenance.json, a DVC output: what produced the result and is the same wherever
+ * the same code, params and data run on the same backend. What varies from run to run (git state,
+ * machine, dates, timings) is in RunFacts; the loader merges the two, so the optional fields below
+ * are present when results/<id>/run-facts.json is.
+ */
 export interface Provenance {
   reproduction: string;
   profile: string;
   backend: string;
   backendNote?: string;
-  git: { rev: string | null; dirty: boolean | null };
+  git?: { rev: string | null; dirty: boolean | null };
   versions: Record<string, string>;
-  machine: { cpu: string; cores: number; memoryGiB: number; platform: string; gpu?: string | null };
+  machine?: { cpu: string; cores: number; memoryGiB: number; platform: string; gpu?: string | null };
   seeds: number[];
   params: Record<string, unknown>;
-  startedAt: string;
-  durationSeconds: number;
-  /** How the run used the machine: worker processes at once, and compute threads in each. */
-  compute?: { jobs: number; threadsPerProcess: number };
-  /** One entry per distinct run: its overrides, wall time, tensors it left undisposed, error if any. */
-  runs: { params: Record<string, unknown>; seconds: number; leakedTensors?: number; error?: string }[];
+  startedAt?: string;
+  durationSeconds?: number;
+  /** How the run used the machine: worker processes at once (a run fact), and compute threads in each. */
+  compute?: { jobs?: number; threadsPerProcess: number };
+  /** One entry per distinct run: its overrides, tensors it left undisposed, error if any (wall time: a run fact). */
+  runs: { params: Record<string, unknown>; seconds?: number; leakedTensors?: number; error?: string }[];
   /** sha256 (hex) of verdicts.json's bytes, written with it; `repro verify` checks it. */
   verdictsSha256?: string;
+}
+
+/**
+ * results/<id>/run-facts.json: the volatile side of a run (when, where, how long), which differs
+ * between two runs of the same code, params and data. DVC does not hash it (.dvcignore), so the
+ * hashed outputs stay byte-identical across machines and the run cache can serve any of them; a
+ * result restored from DVC's cache has no run facts.
+ */
+export interface RunFacts {
+  reproduction: string;
+  git: { rev: string | null; dirty: boolean | null };
+  machine: { cpu: string; cores: number; memoryGiB: number; platform: string; gpu?: string | null };
+  startedAt: string;
+  durationSeconds: number;
+  jobs?: number;
+  /** Wall time of each distinct run, in the order of Provenance.runs. */
+  runs: { params: Record<string, unknown>; seconds: number }[];
 }

@@ -1,14 +1,17 @@
 /**
- * Per-step cost with tinybench: one full training step (batch, forward, backward, update) of
+ * Per-step cost: the CPU time of one full training step (batch, forward, backward, update) of
  * each method at its tuned learning rate, after a warm-up long enough to fill mL-BFGS's
- * history. Rounds alternate between methods so that load from other processes on the machine
- * falls on all of them alike; the per-method figure is the median of the rounds' medians.
+ * history. CPU time (the process's own, single-threaded float64 code) is what the step costs;
+ * unlike wall-clock time, load from other processes on the machine does not add to it, so the
+ * wall-clock claim's verdict does not depend on how busy the machine is. Rounds alternate between
+ * methods so that what load still moves (caches, clock frequency) falls on all of them alike; the
+ * per-method figure is the median of the rounds' medians.
  *
  * The model of mL-BFGS's overhead over SGD, (4m + 2)/(6B): the two-loop recursion costs about
  * 4m vector passes and the momentum buffers 2, against about 6B for a forward and backward pass
  * over a batch of B (per parameter).
  */
-import { timeTask } from '../../harness/src/bench/timing.js';
+import { cpuTimeTask } from '../../harness/src/record/cpu-time.js';
 import { median } from '../../harness/src/stats/index.js';
 import type { Method } from './methods.js';
 import type { Params } from './params.js';
@@ -30,7 +33,7 @@ export async function benchSteps(p: Params, setup: TrainingSetup, tuned: Partial
   const rounds = new Map<Method, number[]>();
   for (let round = 0; round < BENCH_ROUNDS; round++) {
     for (const { m, s } of steppers) {
-      const timing = await timeTask(`${m} step`, () => { s.step(); }, { time: p.bench_ms / BENCH_ROUNDS, iterations: 20, warmupIterations: 5 });
+      const timing = cpuTimeTask(() => { s.step(); }, { minCpuMs: p.bench_ms / BENCH_ROUNDS, iterations: 20, warmupIterations: 5 });
       rounds.set(m, [...(rounds.get(m) ?? []), timing.medianMs]);
     }
   }

@@ -61,7 +61,7 @@ export function recordTrainingFigures(ctx: RunContext<Params>, outcome: Training
     id: 'loss-vs-time',
     title: 'Full training loss against training time',
     caption: stepMs
-      ? `Time = step × the method's median step time from tinybench (${p.methods.map((m) => `${m} ${stepMs[m]?.toFixed(3)} ms`).join(', ')}); evaluations excluded. Means over seeds with min–max bands.`
+      ? `Time = step × the method's median CPU time per step (${p.methods.map((m) => `${m} ${stepMs[m]?.toFixed(3)} ms`).join(', ')}); evaluations excluded. Means over seeds with min–max bands.`
       : 'Time = measured training time (evaluations excluded), median across seeds at each evaluation. Means over seeds with min–max bands.',
     chart: withBands(seriesChart({ title: 'Training loss vs time', xTitle: 'training time (s)', yTitle: 'full training loss', yLog: true, mark: 'line', points: byTime.flatMap((s) => s.points) }), byTime.flatMap((s) => s.bands)),
   });

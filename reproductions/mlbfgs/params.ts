@@ -57,7 +57,7 @@ export const params = z
     /** Step size of the SGD path on the quadratic (A's top eigenvalue is 1). */
     noise_lr: z.number().gt(0).lt(2),
 
-    /** tinybench time per task, milliseconds, for the per-step cost. */
+    /** CPU time per method and round of the per-step benchmark, milliseconds (at least 20 steps each). */
     bench_ms: z.int().min(20).max(60_000),
   })
   .superRefine((p, ctx) => {

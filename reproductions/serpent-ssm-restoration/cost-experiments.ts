@@ -1,9 +1,9 @@
 /**
  * Cost measurements of SerpentLite (a proxy) and the attention baseline: analytic FLOPs, parameter
- * counts, peak memory of a forward pass from tfjs's own accounting, and forward time (tinybench).
+ * counts, peak memory of a forward pass from tfjs's own accounting, and forward CPU time (process.cpuUsage).
  */
 import type { tf as TF } from '../../harness/src/backend/tf.js';
-import { timeTask } from '../../harness/src/bench/timing.js';
+import { cpuTimeTask } from '../../harness/src/record/cpu-time.js';
 import { median } from '../../harness/src/stats/index.js';
 import type { RunContext } from '../../harness/src/index.js';
 import type { ModelSpec } from './architecture.js';
@@ -76,9 +76,11 @@ export async function runMemory(ctx: Ctx, tf: Tf, specs: Specs): Promise<void> {
 }
 
 /**
- * Median forward time per (seed, model, side). Rounds are interleaved (every combination once per
- * round, after one untimed warm-up round) so that a burst of load elsewhere on a shared machine hits
- * all sizes alike instead of biasing one of them; the median over rounds is recorded.
+ * Median forward CPU time per (seed, model, side): the process's own CPU time (one compute thread),
+ * which load from other processes does not add to, so the verdict does not depend on how busy the
+ * machine is. Rounds are interleaved (every combination once per round, after one untimed warm-up
+ * round) so that what load still moves (caches, clock frequency) hits all sizes alike; the median
+ * over rounds is recorded.
  */
 export async function runTime(ctx: Ctx, tf: Tf, specs: Specs): Promise<void> {
   const p = ctx.params;
@@ -95,13 +97,10 @@ export async function runTime(ctx: Ctx, tf: Tf, specs: Specs): Promise<void> {
     }));
   }));
   try {
-    const once = async (cell: (typeof cells)[number]) => {
-      const timing = await timeTask(`${cell.key} ${cell.side}`, () => cell.models.infer(cell.x).dispose(), { time: 0, iterations: 1, warmupIterations: 0 });
-      return timing.samplesMs[0] ?? timing.medianMs;
-    };
-    for (const cell of cells) await once(cell);
+    const once = (cell: (typeof cells)[number]) => cpuTimeTask(() => cell.models.infer(cell.x).dispose(), { iterations: 1, minCpuMs: 0, warmupIterations: 0 }).medianMs;
+    for (const cell of cells) once(cell);
     for (let round = 0; round < p.bench_rounds; round++) {
-      for (const cell of cells) cell.samples.push(await once(cell));
+      for (const cell of cells) cell.samples.push(once(cell));
       ctx.progress(round + 1, p.bench_rounds, 'timing rounds');
     }
   } finally {
@@ -116,5 +115,5 @@ export async function runTime(ctx: Ctx, tf: Tf, specs: Specs): Promise<void> {
     ctx.record.point(`time-${cell.key}`, cell.side * cell.side, ms, { seed: cell.seed });
     curves[cell.key].push({ x: cell.side * cell.side, y: ms, group: `seed ${cell.seed}` });
   }
-  ctx.record.figure(costFigure('time', `Median forward time (tinybench, ${p.bench_rounds} interleaved rounds; batches of ${p.bench_batch} for SerpentLite, ${p.bench_batch_attention} for attention)`, 'ms', curves));
+  ctx.record.figure(costFigure('time', `Median forward CPU time (process CPU time, one compute thread; ${p.bench_rounds} interleaved rounds; batches of ${p.bench_batch} for SerpentLite, ${p.bench_batch_attention} for attention)`, 'ms', curves));
 }

@@ -47,7 +47,7 @@ export const params = z
     /** Images per timed forward pass, for SerpentLite and for the attention model (fixed across a model's sides). */
     bench_batch: z.int().min(1).max(256),
     bench_batch_attention: z.int().min(1).max(256),
-    /** Timed rounds: each round times every (seed, model, side) once (tinybench), interleaved; the median over rounds is kept. */
+    /** Timed rounds: each round times every (seed, model, side) once (process CPU time), interleaved; the median over rounds is kept. */
     bench_rounds: z.int().min(1).max(1000),
     /** The side of the peak-memory comparison, and the sides of its figure. */
     memory_side: side,

@@ -2,7 +2,7 @@
  * The whole smoke pipeline: `dvc repro` in a throwaway copy of the working tree (the pipeline
  * test's clone helper: tracked and untracked-but-not-ignored files, node_modules linked) with no
  * results/ or reports/ and no DVC cache, so every stage runs; then the no-op rerun; then, per
- * reproduction, its seconds from results/<id>/provenance.json (durationSeconds, measured by the
+ * reproduction, its seconds from results/<id>/run-facts.json (durationSeconds, measured by the
  * runner during the pipeline) and its peak RSS from a separate `repro run <id>` under rss.ts.
  */
 import { execa } from 'execa';
@@ -15,7 +15,7 @@ import { progress } from './progress.js';
 import { measurePeakRss } from './rss.js';
 
 export interface ReproductionCost {
-  /** durationSeconds from provenance.json after the pipeline run (null if missing). */
+  /** durationSeconds from run-facts.json after the pipeline run (null if missing). */
   seconds: number | null;
   /** From the separate run under measurePeakRss (null if it could not be read). */
   peak_rss_mb: number | null;
@@ -75,7 +75,7 @@ export async function benchPipeline(): Promise<PipelineResult> {
     for (const id of ids) {
       let seconds: number | null = null;
       try {
-        const prov = JSON.parse(readFileSync(path.join(dir, 'results', id, 'provenance.json'), 'utf8')) as { durationSeconds?: number };
+        const prov = JSON.parse(readFileSync(path.join(dir, 'results', id, 'run-facts.json'), 'utf8')) as { durationSeconds?: number };
         seconds = typeof prov.durationSeconds === 'number' ? prov.durationSeconds : null;
       } catch {
         seconds = null;

@@ -8,14 +8,16 @@ import { projectRoot } from './root.js';
 
 export const report: Command = {
   help: [
-    'repro report [--results DIR] [--out DIR] [--base REV]',
+    'repro report [--results DIR] [--out DIR] [--base REV] [--without-run-facts]',
     '',
     'Renders self-contained, offline HTML reports from results/*/ (default out: reports/). The index',
     'lists the claims whose verdict differs from expected.json, or from expected.json as it was at',
-    'git revision REV with --base.',
+    'git revision REV with --base. --without-run-facts leaves out what varies between runs (machine,',
+    'dates, timings from results/<id>/run-facts.json), so that the same results give the same bytes:',
+    'the DVC report stage uses it.',
   ].join('\n'),
   async run(args) {
-    const { values } = parseFlags('report', args, { results: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' } });
+    const { values } = parseFlags('report', args, { results: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' }, 'without-run-facts': { type: 'boolean' } });
     const root = projectRoot();
     const started = performance.now();
     // A malformed expected.json is a warning on the index page, not a report that cannot be built.
@@ -36,6 +38,7 @@ export const report: Command = {
       repoRoot: root,
       baseline,
       warnings,
+      runFacts: !values['without-run-facts'],
     });
     process.stderr.write(`repro report: ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     return 0;

@@ -5,18 +5,19 @@ import { loadResults } from '../report/load.js';
 import { writeFileAtomic } from '../runner/atomic.js';
 import { compare, expectationsFrom, missingResults } from '../verify/compare.js';
 import { expectationsAt } from '../verify/baseline.js';
-import { formatExpectations, readExpectations, readHistory } from '../verify/expected.js';
+import { formatExpectations, readExpectations, readHistory, readTolerances, type Expectations } from '../verify/expected.js';
 import { junit } from '../verify/junit.js';
 import { markdown } from '../verify/markdown.js';
 import { intFlag, parseFlags } from './args.js';
 import { measureStability, writeStability } from '../verify/stability.js';
+import type { VerdictsFile } from '../types.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
 export const verify: Command = {
   help: [
-    'repro verify [--results DIR] [--expected FILE] [--base REV] [--junit FILE] [--markdown FILE] [--update]',
+    'repro verify [--results DIR] [--expected FILE] [--base REV] [--junit FILE] [--markdown FILE] [--complete] [--update]',
     '',
     'Compares results/*/verdicts.json with expected.json (the verdict the project expects of each',
     'claim, reviewed like code) and checks that every negative control failed as it must.',
@@ -28,6 +29,8 @@ export const verify: Command = {
     '  --base REV       also compare with expected.json as it was at git revision REV',
     '  --junit FILE     write JUnit XML (one testcase per claim and per control)',
     '  --markdown FILE  write a Markdown summary for a pull-request comment',
+    '  --complete       also fail when a reproduction or claim that expected.json names has no result,',
+    '                   or a result cannot be read (the claim gate, `make verify`, uses it)',
     '  --update         rewrite expected.json from the current results (then review its diff)',
     '  --seeds N        (0 to 100) rerun every reproduction N times with fresh seeds (bases 1000, 2000, ...),',
     '                   write results/<id>/stability.json (shown in the report) and fail when any',
@@ -37,6 +40,7 @@ export const verify: Command = {
     const { values } = parseFlags('verify', args, {
       results: { type: 'string' }, expected: { type: 'string' }, base: { type: 'string' },
       junit: { type: 'string' }, markdown: { type: 'string' }, update: { type: 'boolean' }, seeds: { type: 'string' },
+      complete: { type: 'boolean' },
     });
     const root = projectRoot();
     const expectedFile = path.resolve(root, values.expected ?? 'expected.json');
@@ -64,13 +68,13 @@ export const verify: Command = {
     if (results.length === 0 && fileProblems.length === 0) throw new UsageError(`verify: no results under ${values.results ?? 'results'}/ (run 'dvc repro' or 'repro run <id>' first)`);
     if (values.update) {
       const current = expectationsFrom(results);
-      writeFileAtomic(expectedFile, formatExpectations({ ...readExpectations(expectedFile), ...current }, readHistory(expectedFile)));
+      writeFileAtomic(expectedFile, formatExpectations({ ...readExpectations(expectedFile), ...current }, readTolerances(expectedFile), readHistory(expectedFile)));
       const powerless = Object.entries(current).flatMap(([id, claims]) => Object.keys(claims).filter((k) => k.endsWith('/control')).map((k) => `${id}/${k}`));
       for (const p of powerless) process.stderr.write(`repro verify: recorded ${p} as not failing: that claim has no power at this scale; say why in its README\n`);
       process.stderr.write(`repro verify: wrote ${path.relative(root, expectedFile)}; review its diff before committing\n`);
       return 0;
     }
-    const checks = compare(results, readExpectations(expectedFile));
+    const checks = compare(results, readExpectations(expectedFile), readTolerances(expectedFile));
     if (values.junit) writeFileAtomic(path.resolve(values.junit), junit(checks));
     if (values.markdown) writeFileAtomic(path.resolve(values.markdown), markdown(checks));
     // A claim that expected.json names but the results lack is a failure too (removed or renamed
@@ -97,11 +101,33 @@ export const verify: Command = {
       }
     }
     for (const u of unstable) process.stdout.write(`✗ ${u}: the verdict changes with the seeds\n`);
+    const incomplete = values.complete ? incompleteResults(loaded, readExpectations(expectedFile), results, values.results ?? 'results') : [];
+    for (const i of incomplete) process.stdout.write(`✗ ${i}\n`);
+    for (const c of checks.filter((k) => k.tolerated !== undefined)) process.stdout.write(`~ ${c.reproduction}/${c.name}: expected ${c.expected}, got ${c.actual}, which expected.json tolerates: ${c.tolerated}\n`);
     const bad = checks.filter((c) => !c.ok);
     for (const c of bad) process.stdout.write(`✗ ${c.reproduction}/${c.name}: ${c.message}\n`);
     for (const p of fileProblems) process.stdout.write(`✗ ${p}\n`);
     const claims = checks.filter((c) => !c.name.endsWith('/control'));
     process.stdout.write(`${claims.length} claims and ${checks.length - claims.length} controls checked: ${bad.length === 0 ? 'all as expected' : `${bad.length} not as expected`}${fileProblems.length ? `; ${fileProblems.length} problem${fileProblems.length === 1 ? '' : 's'} with the results files` : ''}\n`);
-    return bad.length === 0 && leaks.length === 0 && unstable.length === 0 && fileProblems.length === 0 ? 0 : 1;
+    return bad.length === 0 && leaks.length === 0 && unstable.length === 0 && fileProblems.length === 0 && incomplete.length === 0 ? 0 : 1;
   },
 };
+
+/**
+ * What `--complete` fails on besides departures: results that could not be read, reproductions
+ * expected.json names with no results at all, and claims it names that no result has.
+ */
+export function incompleteResults(
+  loaded: { reproductions: readonly { id: string }[]; problems: readonly { id: string; message: string }[] },
+  expectations: Expectations,
+  results: readonly VerdictsFile[],
+  resultsDir: string,
+): string[] {
+  const unreadable = loaded.problems.map((p) => `${p.id}: its results could not be read (${p.message})`);
+  const present = new Set([...loaded.reproductions.map((r) => r.id), ...loaded.problems.map((p) => p.id)]);
+  const absent = Object.keys(expectations).filter((id) => !present.has(id)).map((id) => `${id}: no results under ${resultsDir}/${id}/, but expected.json expects its claims (did its stage run?)`);
+  const stale = missingResults(results, expectations)
+    .filter((key) => !key.endsWith('/control') && loaded.reproductions.some((r) => key.startsWith(`${r.id}/`)))
+    .map((key) => `${key}: expected.json expects this claim, but its results have no such claim`);
+  return [...unreadable, ...absent, ...stale];
+}

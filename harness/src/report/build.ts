@@ -42,6 +42,8 @@ export interface BuildReportOptions {
   baseline?: { label: string; expectations: Expectations } | null;
   /** Problems to show on the index page rather than stop the build (e.g. a malformed expected.json). */
   warnings?: { id: string; message: string }[];
+  /** Show each run's volatile facts (machine, dates, timings) from run-facts.json (default true). */
+  runFacts?: boolean;
 }
 
 /**
@@ -108,7 +110,7 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
   const outDir = resolve(opts.outDir);
   const repoRoot = resolve(opts.repoRoot ?? process.cwd());
   const lockPath = resolve(opts.dvcLockPath ?? join(repoRoot, 'dvc.lock'));
-  const loaded = await loadResults(resolve(opts.resultsDir));
+  const loaded = await loadResults(resolve(opts.resultsDir), { runFacts: opts.runFacts ?? true });
   const rel = relativizer(repoRoot);
   const reproductions = loaded.reproductions.map((r) => ({ ...r, verdicts: mapStrings(r.verdicts, rel), provenance: mapStrings(r.provenance, rel), stability: mapStrings(r.stability, rel), warnings: r.warnings.map(rel) }));
   const problems = [...(opts.warnings ?? []), ...loaded.problems].map((p) => ({ id: p.id, message: rel(p.message) }));

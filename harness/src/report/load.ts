@@ -1,5 +1,5 @@
 /**
- * Reading `results/<id>/{verdicts,metrics,provenance}.json`. Files written by other tools
+ * Reading `results/<id>/{verdicts,metrics,provenance,run-facts}.json`. Files written by other tools
  * (or by hand) are not trusted to be complete: missing fields get safe defaults, and a
  * reproduction whose verdicts cannot be read is reported as a load problem, not a crash.
  */
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseResults } from '../results/json.js';
 import { parseVerdictsFile } from '../results/read.js';
 import type { StabilityFile } from '../verify/stability.js';
-import { RESULTS_VERSION, type ClaimResult, type FigureResult, type MetricsFile, type PaperMeta, type Provenance, type VerdictsFile } from '../types.js';
+import { RESULTS_VERSION, type ClaimResult, type FigureResult, type MetricsFile, type PaperMeta, type Provenance, type RunFacts, type VerdictsFile } from '../types.js';
 
 export interface LoadedReproduction {
   /** Directory name under resultsDir (the reproduction id). */
@@ -104,8 +104,35 @@ export function normalizeVerdicts(raw: unknown, id: string): VerdictsFile {
   };
 }
 
+/**
+ * provenance.json with the volatile facts of run-facts.json folded in (git state, machine, dates,
+ * timings, jobs), as one Provenance; either may be missing.
+ */
+export function withRunFacts(provenance: Provenance | null, facts: Partial<RunFacts> | null): Provenance | null {
+  if (!provenance || !facts) return provenance;
+  const seconds = Array.isArray(facts.runs) ? facts.runs : [];
+  return {
+    ...provenance,
+    ...(isObject(facts.git) ? { git: facts.git } : {}),
+    ...(isObject(facts.machine) ? { machine: facts.machine } : {}),
+    ...(typeof facts.startedAt === 'string' ? { startedAt: facts.startedAt } : {}),
+    ...(typeof facts.durationSeconds === 'number' ? { durationSeconds: facts.durationSeconds } : {}),
+    ...(provenance.compute && typeof facts.jobs === 'number' ? { compute: { ...provenance.compute, jobs: facts.jobs } } : {}),
+    runs: (Array.isArray(provenance.runs) ? provenance.runs : []).map((run, i) => (
+      isObject(seconds[i]) && typeof seconds[i].seconds === 'number' ? { ...run, seconds: seconds[i].seconds } : run)),
+  };
+}
+
+export interface LoadOptions {
+  /**
+   * Fold results/<id>/run-facts.json (when, where, how long) into each provenance (default true).
+   * The DVC report stage leaves them out, so that reports/ is the same on every machine.
+   */
+  runFacts?: boolean;
+}
+
 /** Every reproduction under `resultsDir` with a verdicts.json, sorted by id. */
-export async function loadResults(resultsDir: string): Promise<LoadedResults> {
+export async function loadResults(resultsDir: string, options: LoadOptions = {}): Promise<LoadedResults> {
   const reproductions: LoadedReproduction[] = [];
   const problems: LoadProblem[] = [];
   let entries: string[];
@@ -153,7 +180,7 @@ export async function loadResults(resultsDir: string): Promise<LoadedResults> {
       }
     };
     const metrics = await optional<MetricsFile>('metrics.json');
-    const provenance = await optional<Provenance>('provenance.json');
+    const provenance = withRunFacts(await optional<Provenance>('provenance.json'), options.runFacts === false ? null : await optional<RunFacts>('run-facts.json'));
     const stability = await optional<StabilityFile>('stability.json');
     reproductions.push({ id, dir, verdicts, metrics, provenance, stability, warnings });
   }

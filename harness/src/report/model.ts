@@ -300,7 +300,8 @@ function provenanceView(r: LoadedReproduction): ProvenanceView | null {
   ];
   if (machine.gpu !== undefined) machineKv.push({ key: 'GPU', value: machine.gpu === null ? 'none' : fmtValue(machine.gpu) });
   const compute = isObject(p.compute) ? p.compute : null;
-  if (compute) machineKv.push({ key: 'compute', value: `up to ${fmtValue(compute.jobs)} run processes at once, ${fmtValue(compute.threadsPerProcess)} thread(s) each` });
+  // jobs is a run fact (results/<id>/run-facts.json): absent from a report rendered without them.
+  if (compute) machineKv.push({ key: 'compute', value: typeof compute.jobs === 'number' ? `up to ${fmtValue(compute.jobs)} run processes at once, ${fmtValue(compute.threadsPerProcess)} thread(s) each` : `${fmtValue(compute.threadsPerProcess)} thread(s) per run process` });
   return {
     gitRev: typeof git.rev === 'string' && git.rev !== '' ? git.rev : 'unknown',
     gitDirty: git.dirty === true ? 'dirty: uncommitted changes' : git.dirty === false ? 'clean' : 'dirty flag unknown',

@@ -47,25 +47,30 @@ async function main(): Promise<void> {
     throw error;
   }
   const durationSeconds = (Date.now() - started.getTime()) / 1000;
+  // provenance.json is hashed by DVC and must not vary between runs of the same code, params and
+  // data; everything that does (git state, machine, dates, timings, --jobs) goes to run-facts.json.
   writeResults(path.resolve(root, values.out ?? path.join('results', id)), output, {
     reproduction: id,
     profile: params.profile,
     backend: backend.name,
     ...(backend.note ? { backendNote: backend.note } : {}),
-    git: gitState(root),
     versions: { ...harnessVersions(), ...backend.versions },
-    machine: machine(),
     seeds: output.seeds,
     params: output.sectionParams,
-    startedAt: started.toISOString(),
-    durationSeconds,
-    compute: { jobs, threadsPerProcess: threadsFromEnv(process.env) },
+    compute: { threadsPerProcess: threadsFromEnv(process.env) },
     runs: output.runs.map((r) => ({
       params: r.variant.overrides,
-      seconds: Math.round(r.seconds * 1000) / 1000,
       leakedTensors: r.leakedTensors,
       ...(r.error ? { error: r.error } : {}),
     })),
+  }, {
+    reproduction: id,
+    git: gitState(root),
+    machine: machine(),
+    startedAt: started.toISOString(),
+    durationSeconds,
+    jobs,
+    runs: output.runs.map((r) => ({ params: r.variant.overrides, seconds: Math.round(r.seconds * 1000) / 1000 })),
   });
   const m = output.metrics;
   process.stderr.write(`[${id}] ${m.verdicts.pass} pass, ${m.verdicts.fail} fail, ${m.verdicts.inconclusive} inconclusive, ${m.verdicts.error} error; controls as expected ${m.controls_as_expected}/${m.controls_total}; ${durationSeconds.toFixed(1)} s\n`);

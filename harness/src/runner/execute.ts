@@ -125,6 +125,6 @@ export function metricsOf(claims: readonly ClaimResult[]): MetricsFile {
     verdicts,
     controls_as_expected: controls.filter((c) => c.control!.expected).length,
     controls_total: controls.length,
-    statistics: Object.fromEntries(claims.map((c) => [c.id, c.statistic !== null && Number.isFinite(c.statistic) ? c.statistic : null])),
+    headline_statistic: claims[0] && claims[0].statistic !== null && Number.isFinite(claims[0].statistic) ? claims[0].statistic : null,
   };
 }

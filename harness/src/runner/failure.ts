@@ -4,7 +4,7 @@
  * show the failure with its reason instead of stopping at the first broken paper.
  */
 import type { AnyReproduction } from '../reproduction/define.js';
-import type { ClaimResult, Evidence, Provenance } from '../types.js';
+import type { ClaimResult, Evidence, Provenance, RunFacts } from '../types.js';
 import { RESULTS_VERSION } from '../types.js';
 import { metricsOf } from './execute.js';
 import { gitState, harnessVersions, machine } from './provenance.js';
@@ -42,11 +42,15 @@ export function writeFailureResults(dir: string, def: AnyReproduction, o: { root
     profile: o.profile,
     backend: 'none',
     backendNote: o.reason,
-    git: gitState(o.root),
     versions: harnessVersions(),
-    machine: machine(),
     seeds: [],
     params: {},
+    runs: [],
+  };
+  const facts: RunFacts = {
+    reproduction: def.id,
+    git: gitState(o.root),
+    machine: machine(),
     startedAt: new Date(Date.now() - o.seconds * 1000).toISOString(),
     durationSeconds: o.seconds,
     runs: [],
@@ -57,5 +61,5 @@ export function writeFailureResults(dir: string, def: AnyReproduction, o: { root
     runs: [],
     seeds: [],
     sectionParams: {},
-  }, provenance);
+  }, provenance, facts);
 }

@@ -1,10 +1,11 @@
 /**
- * Lays out results/<id>/ (verdicts.json, metrics.json, provenance.json, series/) in a temp
- * directory and swaps it in whole. provenance.json records the sha256 of verdicts.json.
+ * Lays out results/<id>/ (verdicts.json, metrics.json, provenance.json, series/, and the volatile
+ * run-facts.json that DVC does not hash) in a temp directory and swaps it in whole. provenance.json
+ * records the sha256 of verdicts.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Provenance } from '../types.js';
+import type { Provenance, RunFacts } from '../types.js';
 import { replaceDirectory } from './atomic.js';
 import { stringifyResults } from '../results/json.js';
 import { sha256Hex } from '../verify/schema.js';
@@ -16,13 +17,17 @@ export function slug(label: string): string {
   return label.replace(/[^a-zA-Z0-9.=_-]+/g, '_').slice(0, 80);
 }
 
-export function writeResults(dir: string, output: ExecuteOutput, provenance: Provenance): void {
+/** The volatile sidecar's name in results/<id>/ (listed in .dvcignore). */
+export const RUN_FACTS_FILE = 'run-facts.json';
+
+export function writeResults(dir: string, output: ExecuteOutput, provenance: Provenance, facts: RunFacts): void {
   const verdicts = json(output.verdicts);
   replaceDirectory(dir, (tmp) => {
     writeFileSync(path.join(tmp, 'verdicts.json'), verdicts);
     writeFileSync(path.join(tmp, 'metrics.json'), json(output.metrics));
     // `repro verify` checks verdicts.json against this hash: an edit after the run is caught.
     writeFileSync(path.join(tmp, 'provenance.json'), json({ ...provenance, verdictsSha256: sha256Hex(verdicts) }));
+    writeFileSync(path.join(tmp, RUN_FACTS_FILE), json(facts));
     for (const [index, run] of output.runs.entries()) {
       // The default run's series sit at series/<name>.json, where dvc.yaml's plots expect them.
       const folder = index === 0 ? path.join(tmp, 'series') : path.join(tmp, 'series', 'variants', slug(run.variant.label));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { ID_PATTERN } from '../registry/discover.js';
 import { writeFileAtomic } from '../runner/atomic.js';
-import { claimsTs, experimentTs, indexTs, paramsSection, paramsTs, readmeMd, testTs, type ScaffoldVars } from './templates.js';
+import { claimsTs, dvcYaml, experimentTs, indexTs, paramsSection, paramsTs, readmeMd, testTs, type ScaffoldVars } from './templates.js';
 
 export class ScaffoldError extends Error {}
 
@@ -28,6 +28,7 @@ export function scaffold(root: string, vars: ScaffoldVars): string[] {
     ['experiment.ts', experimentTs()],
     ['claims.ts', claimsTs()],
     ['README.md', readmeMd(vars)],
+    ['dvc.yaml', dvcYaml(vars)],
     [path.join('test', 'reproduction.test.ts'), testTs(vars)],
   ];
   mkdirSync(path.join(dir, 'test'), { recursive: true });

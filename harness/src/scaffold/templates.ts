@@ -137,3 +137,21 @@ export function paramsSection(): { smoke: Record<string, unknown>; paper: Record
     paper: { seeds: 20, sizes: [10, 30, 100, 300, 1000, 3000, 10000], repeats: 1000, sampler: 'iid', bias: 0.5 },
   };
 }
+
+/** The paper's own `dvc plots show` declarations (DVC collects every dvc.yaml in the repo). */
+export function dvcYaml(v: ScaffoldVars): string {
+  return [
+    `# \`dvc plots show\` / \`dvc plots diff\` for this paper: series it records (results/${v.id}/series/),`,
+    '# drawn with the templates in .dvc/plots/ (loglog, semilogy, lines). Paths are relative to this folder.',
+    '# Replace the demo series with the ones behind the paper\'s claims.',
+    'plots:',
+    `  - ../../results/${v.id}/series/mean-error.json:`,
+    '      template: loglog',
+    '      x: x',
+    '      y: y',
+    `      title: ${JSON.stringify(`${v.id}: error of the sample mean vs n (demo claim)`)}`,
+    '      x_label: n',
+    '      y_label: error',
+    '',
+  ].join('\n');
+}

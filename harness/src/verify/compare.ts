@@ -1,6 +1,6 @@
 /** Results against expectations: one row per claim and per control, each either as expected or not. */
 import type { ClaimResult, ControlResult, Verdict, VerdictsFile } from '../types.js';
-import type { Expectations } from './expected.js';
+import type { Expectations, Tolerances } from './expected.js';
 
 export interface Check {
   reproduction: string;
@@ -12,6 +12,8 @@ export interface Check {
   /** Why it is not ok, for the log, JUnit and Markdown. */
   message: string;
   claim: ClaimResult;
+  /** Set when the verdict departs from the expected one but expected.json tolerates it: the reason. */
+  tolerated?: string;
 }
 
 /** Whether a control came out as it must: its verdict is its `expect` (default fail). */
@@ -19,21 +21,24 @@ export function controlAsExpected(control: Pick<ControlResult, 'verdict' | 'expe
   return control.verdict === (control.expect ?? 'fail');
 }
 
-export function compare(results: readonly VerdictsFile[], expectations: Expectations): Check[] {
+export function compare(results: readonly VerdictsFile[], expectations: Expectations, tolerances: Tolerances = {}): Check[] {
   const checks: Check[] = [];
   for (const v of results) {
     for (const claim of v.claims) {
       const expected = expectations[v.reproduction]?.[claim.id] ?? null;
+      const tolerance = tolerances[v.reproduction]?.[claim.id];
+      const tolerated = expected !== null && expected !== claim.verdict && tolerance?.verdicts.includes(claim.verdict) ? tolerance.why : undefined;
       checks.push({
         reproduction: v.reproduction,
         name: claim.id,
         actual: claim.verdict,
         expected,
-        ok: expected === claim.verdict,
+        ok: expected === claim.verdict || tolerated !== undefined,
         message: expected === null
           ? `no expectation recorded (run 'repro verify --update' and review the diff of expected.json)`
-          : expected === claim.verdict ? '' : `expected ${expected}, got ${claim.verdict}: ${claim.evidence.reason}`,
+          : expected === claim.verdict || tolerated !== undefined ? '' : `expected ${expected}, got ${claim.verdict}: ${claim.evidence.reason}`,
         claim,
+        ...(tolerated !== undefined ? { tolerated } : {}),
       });
       if (claim.control) {
         // A control that is known not to fail can be recorded as `<claim>/control` in expected.json:

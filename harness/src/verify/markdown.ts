@@ -27,7 +27,8 @@ export function markdown(checks: readonly Check[]): string {
     ...claims.map((c) => {
       const control = c.claim.control ? `${c.claim.control.verdict} (${CONTROL_WORDS[controlStatus(c.claim)]})` : '—';
       const stat = c.claim.statistic === null ? 'n/a' : formatNumber(c.claim.statistic);
-      return `| ${cell(c.reproduction)} | ${cell(c.name)} | ${ICON[c.actual]} | ${c.expected ?? '—'} | ${stat} | ${cell(c.claim.threshold)} | ${control} |`;
+      const expected = `${c.expected ?? '—'}${c.tolerated !== undefined ? ` (${c.actual} tolerated: ${cell(c.tolerated)})` : ''}`;
+      return `| ${cell(c.reproduction)} | ${cell(c.name)} | ${ICON[c.actual]} | ${expected} | ${stat} | ${cell(c.claim.threshold)} | ${control} |`;
     }),
     '',
   ];

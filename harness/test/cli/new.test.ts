@@ -25,7 +25,7 @@ test('repro new scaffolds a folder whose demo claim is decided at once, with its
   const root = project();
   const made = await repro(root, 'new', 'demo', '--title', 'A demo paper', '--year', '2025');
   t.is(made.exitCode, 0, made.all);
-  for (const f of ['index.ts', 'params.ts', 'experiment.ts', 'claims.ts', 'README.md', 'test/reproduction.test.ts']) {
+  for (const f of ['index.ts', 'params.ts', 'experiment.ts', 'claims.ts', 'README.md', 'dvc.yaml', 'test/reproduction.test.ts']) {
     t.true(existsSync(path.join(root, 'reproductions', 'demo', f)), f);
   }
   const params = readFileSync(path.join(root, 'params.yaml'), 'utf8');
@@ -37,6 +37,10 @@ test('repro new scaffolds a folder whose demo claim is decided at once, with its
   t.is(verdicts.paper.title, 'A demo paper');
   t.is(verdicts.claims[0].verdict, 'pass', verdicts.claims[0].evidence.reason);
   t.is(verdicts.claims[0].control?.verdict, 'fail');
+  // The paper's own dvc.yaml declares a plot of a series the demo really records.
+  const plotted = /^  - \.\.\/\.\.\/(results\/demo\/series\/[\w.-]+\.json):$/m.exec(readFileSync(path.join(root, 'reproductions', 'demo', 'dvc.yaml'), 'utf8'));
+  t.truthy(plotted);
+  t.true(existsSync(path.join(root, plotted![1])), `${plotted![1]} was not written by the run`);
 });
 
 test('repro new refuses an existing folder or section and a bad id, writing nothing', async (t) => {

@@ -28,4 +28,13 @@ test('dvc repro in a fresh copy runs every stage, writes results and reports, an
   const metrics = await execa(DVC, ['metrics', 'show', '--json'], { cwd: clone, reject: false, all: true });
   t.is(metrics.exitCode, 0, metrics.all);
   t.regex(metrics.stdout, /"controls_as_expected"/);
+  t.notRegex(metrics.stdout, /"statistics"/, 'per-claim statistics stay out of metrics.json');
+
+  // The paper's own reproductions/<id>/dvc.yaml declares its plots; DVC finds and renders them.
+  const plots = await execa(DVC, ['plots', 'show', '--json'], { cwd: clone, reject: false, all: true });
+  t.is(plots.exitCode, 0, plots.all);
+  const shown = JSON.parse(plots.stdout) as { data: Record<string, { content?: unknown }[]>; errors?: unknown };
+  t.true(Object.keys(shown.data).includes('results/lowrank-gradient-flow/series/schur-max.json'), Object.keys(shown.data).join(', '));
+  t.true(Object.values(shown.data).every((renders) => renders.length > 0 && renders.every((r) => r.content)), plots.stdout.slice(0, 2000));
+  t.falsy(shown.errors, JSON.stringify(shown.errors));
 });

@@ -4,7 +4,8 @@
  */
 import test from 'ava';
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, cloneWorkingTree } from './clone.js';
@@ -83,4 +84,44 @@ test.serial('a run cache pushed by one clone lets a second clone reproduce nothi
   t.regex(reproduced.all ?? '', /Stage 'run@lowrank-gradient-flow' is cached - skipping run, checking out outputs/);
   const a = readFileSync(path.join(first, 'results', ID, 'verdicts.json'), 'utf8');
   t.is(readFileSync(path.join(second, 'results', ID, 'verdicts.json'), 'utf8'), a);
+});
+
+/** `git add` + commit in a clone, as pulling a commit of main would leave it. */
+const commit = (clone: string, file: string) => {
+  for (const args of [['add', file], ['-c', 'user.email=test@localhost', '-c', 'user.name=test', 'commit', '-qm', `commit ${file}`]]) execFileSync('git', args, { cwd: clone, stdio: 'ignore' });
+};
+
+test.serial('two machines, one committed dvc.lock from a third: A recomputes the same bytes, B runs no stage', async (t) => {
+  // The committed dvc.lock was written by some other machine (here: clone C); its outputs were
+  // never pushed. A and B are fresh clones of that commit; A runs and pushes, B pulls.
+  const [c, a, b] = [0, 1, 2].map(() => cloneWorkingTree({ only: [ID], params: TINY }));
+  const wrote = await dvc(c, 'repro');
+  t.is(wrote.exitCode, 0, wrote.all);
+  const lock = readFileSync(path.join(c, 'dvc.lock'), 'utf8');
+  for (const clone of [a, b]) {
+    writeFileSync(path.join(clone, 'dvc.lock'), lock);
+    commit(clone, 'dvc.lock');
+  }
+  const remote = mkdtempSync(path.join(os.tmpdir(), 'repro-remote-'));
+  for (const clone of [a, b]) t.is((await dvc(clone, 'remote', 'add', '--local', '-d', 'shared', remote)).exitCode, 0);
+
+  // Machine A: the outputs the lock names are nowhere, so every stage runs; deterministic outputs
+  // make its dvc.lock the committed one, byte for byte (nothing to commit after a run).
+  const ranA = await dvc(a, 'repro');
+  t.is(ranA.exitCode, 0, ranA.all);
+  t.regex(ranA.all ?? '', /Running stage 'run@lowrank-gradient-flow'/);
+  t.is(readFileSync(path.join(a, 'dvc.lock'), 'utf8'), lock, 'dvc.lock changed on machine A: an output is not deterministic');
+  t.is((await dvc(a, 'push', '--run-cache')).exitCode, 0);
+
+  // Machine B: README's command (the CI matrix's and Slurm's too); it runs nothing and gets A's results.
+  const reproduced = await dvc(b, 'repro', '--pull');
+  t.is(reproduced.exitCode, 0, reproduced.all);
+  const ran = (reproduced.all ?? '').match(/Running stage '[^']+'/g) ?? [];
+  t.deepEqual(ran, [], `machine B ran ${ran.length} stage(s): ${reproduced.all}`);
+  for (const file of ['verdicts.json', 'metrics.json', 'provenance.json']) {
+    t.is(readFileSync(path.join(b, 'results', ID, file), 'utf8'), readFileSync(path.join(a, 'results', ID, file), 'utf8'), file);
+  }
+  t.is(readFileSync(path.join(b, 'reports', `${ID}.html`), 'utf8'), readFileSync(path.join(a, 'reports', `${ID}.html`), 'utf8'));
+  const status = await dvc(b, 'status');
+  t.regex(status.all ?? '', /Data and pipelines are up to date/, status.all);
 });

@@ -3,7 +3,9 @@
  * [--params FILE]. For every run the runner will make (the profile's default and each claim's
  * and control's overrides, merged exactly as the runner merges them) and every seed, it makes
  * sure weights/ holds the autoencoder, severity encoder and ε-network, training only those that
- * are missing (or copying them from the user cache), then deletes files no run needs. The runs
+ * are missing (or copying them from the user cache, where it also leaves what it trained), then
+ * deletes files no run needs. The files hold no timings, so the same params give the same bytes and
+ * DVC's run cache can restore the stage on another machine. The runs
  * then read weights/ and train nothing. Solver params do not enter the models' keys, so a change
  * to them leaves weights/ as it is.
  */
@@ -30,6 +32,9 @@ async function main(): Promise<void> {
       for (const model of Object.values(models)) {
         const target = modelFile(WEIGHTS_DIR, model.spec);
         if (!existsSync(target)) writeModel(WEIGHTS_DIR, model);
+        // DVC empties weights/ before this stage reruns (it is not `persist`): the user cache keeps
+        // what was trained, so a rerun for other params copies unchanged models instead of training.
+        if (!existsSync(modelFile(userCacheDir(), model.spec))) writeModel(userCacheDir(), model);
         keep.add(target);
       }
     }

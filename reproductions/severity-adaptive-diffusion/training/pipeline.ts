@@ -63,7 +63,7 @@ async function obtain(spec: ModelSpec, train: (tf: Tf) => Trained, store: StoreO
       const model: StoredModel = { spec, key: modelKey(spec), weights: trained.weights, history: trained.history, seconds: (performance.now() - started) / 1000 };
       writeModel(store.writeDir, model);
       memory.set(model.key, model);
-      store.log?.(`trained ${spec.kind} in ${model.seconds.toFixed(1)} s`);
+      store.log?.(`trained ${spec.kind} in ${(model.seconds ?? 0).toFixed(1)} s`);
       return model;
     } finally {
       unlock();

@@ -49,9 +49,14 @@ export function modelKey(spec: ModelSpec): string {
 
 export const modelFile = (dir: string, spec: ModelSpec): string => path.join(dir, `${spec.kind}-${modelKey(spec)}.json`);
 
-export interface StoredModel { spec: ModelSpec; key: string; weights: Weights; history: number[]; seconds: number }
+/** `seconds`: how long training took, for the log; never written, so the same model is the same bytes. */
+export interface StoredModel { spec: ModelSpec; key: string; weights: Weights; history: number[]; seconds?: number }
 
-interface ModelJson { spec: ModelSpec; key: string; history: number[]; seconds: number; weights: Record<string, { shape: number[]; base64: string }> }
+/**
+ * On disk: everything the numbers depend on and nothing else (no timings, dates or host), so
+ * that the training stage's output hashes the same on every machine with the same backend.
+ */
+interface ModelJson { spec: ModelSpec; key: string; history: number[]; weights: Record<string, { shape: number[]; base64: string }> }
 
 export function readModel(dir: string, spec: ModelSpec): StoredModel | null {
   const file = modelFile(dir, spec);
@@ -63,7 +68,7 @@ export function readModel(dir: string, spec: ModelSpec): StoredModel | null {
     const bytes = Buffer.from(base64, 'base64');
     weights[name] = { shape, data: new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) };
   }
-  return { spec: json.spec, key: json.key, weights, history: json.history, seconds: json.seconds };
+  return { spec: json.spec, key: json.key, weights, history: json.history };
 }
 
 /** Written to a temporary name and renamed, so a reader never sees half a file. */
@@ -71,7 +76,7 @@ export function writeModel(dir: string, model: StoredModel): string {
   mkdirSync(dir, { recursive: true });
   const file = modelFile(dir, model.spec);
   const weights = Object.fromEntries(Object.entries(model.weights).map(([k, v]) => [k, { shape: v.shape, base64: Buffer.from(v.data.buffer, v.data.byteOffset, v.data.byteLength).toString('base64') }]));
-  const json: ModelJson = { spec: model.spec, key: model.key, history: model.history, seconds: model.seconds, weights };
+  const json: ModelJson = { spec: model.spec, key: model.key, history: model.history, weights };
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(json)}\n`);
   renameSync(tmp, file);

@@ -1,0 +1,68 @@
+/**
+ * The run@<id> stages depend on the code a run executes, and only on it: every harness source a
+ * run imports (the run process, the variant workers, every paper's non-test code) is under one of
+ * the stage's deps, and the report, CLI, verify and benchmark code is not.
+ */
+import test from 'ava';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { ROOT } from './clone.js';
+
+/** Relative imports of a TypeScript file, resolved to .ts files (static and dynamic imports, re-exports). */
+function importsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|^import\s+['"](\.[^'"]+)['"]/gm)) {
+    const target = path.resolve(path.dirname(file), (m[1] ?? m[2] ?? m[3]).replace(/\.js$/, '.ts'));
+    if (existsSync(target) && statSync(target).isFile()) found.push(target);
+  }
+  return found;
+}
+
+function closure(entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...entries];
+  while (stack.length) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    stack.push(...importsOf(file));
+  }
+  return seen;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'test' ? [] : sources(p);
+    return e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const stage = (parse(readFileSync(path.join(ROOT, 'dvc.yaml'), 'utf8')) as { stages: Record<string, { do?: { deps: string[] } }> }).stages.run.do!;
+const covered = (rel: string) => stage.deps.some((d) => rel === d || rel.startsWith(`${d}/`));
+// Reached only through cli/errors.ts, which the run process uses to format an error message: the
+// error classes of the CLI's other commands. Changing them does not change a result.
+const ERROR_CLASSES_ONLY = ['harness/src/cli/errors.ts', 'harness/src/scaffold/create.ts', 'harness/src/scaffold/templates.ts', 'harness/src/verify/expected.ts'];
+
+test('every harness source a run imports is under a dep of run@<id>', (t) => {
+  const entries = [
+    path.join(ROOT, 'harness/src/runner/child.ts'),
+    path.join(ROOT, 'harness/src/runner/variant-child.ts'),
+    ...sources(path.join(ROOT, 'reproductions')),
+  ];
+  const harness = [...closure(entries)].map((f) => path.relative(ROOT, f)).filter((f) => f.startsWith('harness/src/'));
+  t.true(harness.length > 50, `only ${harness.length} harness files found: the import scan is broken`);
+  t.true(harness.includes('harness/src/claims/index.ts') || harness.some((f) => f.startsWith('harness/src/claims/')));
+  const missing = harness.filter((f) => !covered(f) && !ERROR_CLASSES_ONLY.includes(f));
+  t.deepEqual(missing, [], `dvc.yaml stage run: add these to deps (a change to them can change results): ${missing.join(', ')}`);
+});
+
+test('a change to the report, the CLI, verify or the benchmarks does not rerun the papers', (t) => {
+  for (const code of ['harness/src/report/build.ts', 'harness/src/cli/run.ts', 'harness/src/cli/main.ts', 'harness/src/verify/compare.ts', 'harness/src/bench/main.ts', 'harness/bin/repro.js']) {
+    t.true(existsSync(path.join(ROOT, code)), `${code} exists`);
+    t.false(covered(code), `${code} is a dep of run@<id>`);
+  }
+  t.false(stage.deps.includes('harness/src'), 'run@<id> depends on all of harness/src');
+});
