@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Provenance, RunFacts } from '../types.js';
 import { replaceDirectory } from './atomic.js';
 import { stringifyResults } from '../results/json.js';
-import { sha256Hex } from '../verify/schema.js';
+import { sha256Hex } from '../results/hash.js';
 import type { ExecuteOutput } from './execute.js';
 
 const json = stringifyResults;

@@ -4,11 +4,12 @@
  * one the runner recorded in provenance.json. Anything else fails the gate: a gate that warns on a
  * truncated or edited file can be fooled by one.
  */
-import { createHash } from 'node:crypto';
 import { parseResults } from '../results/json.js';
 import { parseVerdictsFile } from '../results/read.js';
 
-export const sha256Hex = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex');
+import { sha256Hex } from '../results/hash.js';
+
+export { sha256Hex };
 
 /** Problems with one results folder's raw files, as lines; empty when the folder passes. */
 export function checkResultsFiles(id: string, verdictsText: string | null, provenanceText: string | null): string[] {
