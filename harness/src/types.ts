@@ -19,7 +19,8 @@ export type ChartSpec = z.infer<typeof ChartSpecSchema>;
  * Numbers as written: ±∞ and NaN travel as the strings "Infinity", "-Infinity" and "NaN" (JSON has
  * no such numbers) and are read back as numbers; see results/json.ts.
  */
-const Num = z.number();
+// zod's number() refuses ±∞ and NaN, which are legitimate statistics here (a run that never got there).
+const Num = z.custom<number>((v) => typeof v === 'number', { message: 'expected a number (±Infinity and NaN allowed)' });
 const Interval = z.tuple([Num, Num]);
 
 /**
