@@ -32,9 +32,9 @@ test('with every result present and as recorded, --complete passes', async (t) =
   t.regex(result.stdout, /all as expected/);
 });
 
-test('a reproduction expected.json names but that has no results passes plain verify and fails --complete, named', async (t) => {
+test('a reproduction expected.json names but that has no results fails verify (plain, since the gate hardening) and --complete, named', async (t) => {
   const { run } = await project({ ...asRecorded, 'lost-paper': { 'some-claim': 'pass' } });
-  t.is((await run()).exitCode, 0);
+  t.is((await run()).exitCode, 1);
   const result = await run('--complete');
   t.is(result.exitCode, 1, result.all);
   t.regex(result.stdout, /✗ lost-paper: no results under results\/lost-paper\/, but expected\.json expects its claims/);
