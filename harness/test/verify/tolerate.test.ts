@@ -56,3 +56,14 @@ test('a malformed tolerance is refused naming the file, the key, the value and w
   t.throws(() => parseExpectations(bad({ verdict: 'pass', tolerate: ['pass'], why: WHY, tolerance: 1 }), 'expected.json'), { message: /^expected\.json: p\.c: unknown key "tolerance"; allowed: verdict, tolerate, why/ });
   t.throws(() => parseExpectations(bad('passed'), 'expected.json'), { message: /^expected\.json: p\.c: got "passed"; expected one of pass, fail, inconclusive, error/ });
 });
+
+test('a load-dependent control can be tolerated too ("<claim>/control"), and never beyond its list', async (t) => {
+  // The fixture's adam-beats-sgd control comes out inconclusive.
+  const tolerated = await project({ 'adam-beats-sgd/control': { verdict: 'fail', tolerate: ['fail', 'inconclusive'], why: WHY } });
+  const ok = await tolerated.run('--complete');
+  t.is(ok.exitCode, 0, ok.all);
+  const strict = await project({ 'adam-beats-sgd/control': { verdict: 'fail', tolerate: ['fail', 'pass'], why: WHY } });
+  const bad = await strict.run('--complete');
+  t.is(bad.exitCode, 1, bad.all);
+  t.regex(bad.stdout, /✗ scaling-laws\/adam-beats-sgd\/control: expected\.json records this control as fail, got inconclusive/);
+});
