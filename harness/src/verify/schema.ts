@@ -4,10 +4,9 @@
  * one the runner recorded in provenance.json. Anything else fails the gate: a gate that warns on a
  * truncated or edited file can be fooled by one.
  */
+import { sha256Hex } from '../results/hash.js';
 import { parseResults } from '../results/json.js';
 import { parseVerdictsFile } from '../results/read.js';
-
-import { sha256Hex } from '../results/hash.js';
 
 export { sha256Hex };
 
