@@ -13,7 +13,10 @@ export interface BaseParams { seeds: number }
 export interface RunContext<P> {
   /** This run's params: the profile's section of params.yaml with the claim's or control's overrides. */
   readonly params: P;
-  /** The seeds to run, e.g. [0, 1, 2, 3, 4] (shifted by `repro verify --seeds`). */
+  /**
+   * The verdict seeds, e.g. [0, 1, 2, 3, 4] (shifted by `repro verify --seeds`). Choices made after
+   * looking at data (learning rates, budgets) are made on `tuningSeeds(n)` instead, never on these.
+   */
   readonly seeds: number[];
   readonly record: Recorder;
   readonly profile: string;

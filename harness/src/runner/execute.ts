@@ -7,6 +7,7 @@ import { allowedKeysOf, rawSection, validateSection, type ParamsFile } from '../
 import { ParamsError, didYouMean } from '../params/errors.js';
 import { Recorder, seriesRows } from '../record/recorder.js';
 import type { AnyReproduction, BaseParams } from '../reproduction/define.js';
+import { verdictSeeds } from '../reproduction/seeds.js';
 import type { ClaimResult, FigureResult, MetricsFile, VerdictsFile } from '../types.js';
 import { RESULTS_VERSION } from '../types.js';
 import { claimResult, type RunOutcome } from './decide.js';
@@ -78,7 +79,7 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
   const seedBase = options.seedBase ?? 0;
   const tasks: VariantTask[] = variants.map(({ variant, params }, index) => ({
     params,
-    seeds: Array.from({ length: params.seeds }, (_, i) => seedBase + i),
+    seeds: verdictSeeds(params.seeds, seedBase),
     profile: options.params.profile,
     root: options.root ?? process.cwd(),
     tag: `[${def.id}] run ${index + 1}/${variants.length} (${variant.label})`,
