@@ -113,6 +113,11 @@ export const ClaimResultSchema = z.object({
   control: ControlResultSchema.nullable(),
   /** Free-form caveat shown beside the verdict (proxy, scale, report-only). */
   note: z.string().optional(),
+  /**
+   * The statistic is a time measured on the machine that ran it: verdicts.json keeps the verdict,
+   * and its numbers live in the volatile sidecar timing.json (results/timing.ts).
+   */
+  timed: z.literal(true).optional(),
 });
 export type ClaimResult = z.infer<typeof ClaimResultSchema>;
 
@@ -131,6 +136,8 @@ export const FigureResultSchema = z.object({
   title: z.string(),
   caption: z.string().optional(),
   chart: ChartSpecSchema,
+  /** Plots a time measured on this machine: kept in timing.json, not in verdicts.json. */
+  timed: z.literal(true).optional(),
 });
 export type FigureResult = z.infer<typeof FigureResultSchema>;
 

@@ -25,6 +25,12 @@ export interface ClaimDef<P = Record<string, unknown>> {
   control: ControlDef<P>;
   /** A caveat shown beside the verdict (proxy, scale, report-only). */
   note?: string;
+  /**
+   * The statistic is a time measured on this machine (CPU or wall clock). Its verdict stays in
+   * verdicts.json, which DVC hashes; its numbers go to the volatile timing.json beside it, so that
+   * the hashed outputs are the same bytes on any machine that reaches the same verdict.
+   */
+  timed?: true;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;

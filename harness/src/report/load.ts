@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseResults } from '../results/json.js';
 import { parseVerdictsFile } from '../results/read.js';
+import { joinTimed, TIMING_FILE, TimingFileSchema, type TimingFile } from '../results/timing.js';
 import type { StabilityFile } from '../verify/stability.js';
 import { RESULTS_VERSION, type ClaimResult, type FigureResult, type MetricsFile, type PaperMeta, type Provenance, type RunFacts, type VerdictsFile } from '../types.js';
 
@@ -131,6 +132,19 @@ export interface LoadOptions {
   runFacts?: boolean;
 }
 
+/** A paper's timing sidecar, or null when absent (e.g. outputs restored from DVC's cache elsewhere). */
+async function readTiming(path: string, warnings: string[]): Promise<TimingFile | null> {
+  if (!(await exists(path))) return null;
+  try {
+    const parsed = TimingFileSchema.safeParse(await readJson(path));
+    if (parsed.success) return parsed.data;
+    warnings.push(`${TIMING_FILE}: key ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}; the timed claims are shown without their times`);
+  } catch (err) {
+    warnings.push(`${TIMING_FILE} could not be read: ${(err as Error).message}`);
+  }
+  return null;
+}
+
 /** Every reproduction under `resultsDir` with a verdicts.json, sorted by id. */
 export async function loadResults(resultsDir: string, options: LoadOptions = {}): Promise<LoadedResults> {
   const reproductions: LoadedReproduction[] = [];
@@ -164,6 +178,7 @@ export async function loadResults(resultsDir: string, options: LoadOptions = {})
       problems.push({ id, dir, message: `verdicts.json could not be read: ${(err as Error).message}` });
       continue;
     }
+    verdicts = joinTimed(verdicts, await readTiming(join(dir, TIMING_FILE), warnings));
     if (verdicts.reproduction !== id) {
       warnings.push(`verdicts.json names reproduction "${verdicts.reproduction}" but lives in results/${id}/`);
     }

@@ -45,5 +45,6 @@ export function claimResult(claim: ClaimDef<unknown>, main: RunOutcome, control:
       evidence: controlEvidence,
     },
     ...(claim.note ? { note: claim.note } : {}),
+    ...(claim.timed ? { timed: true as const } : {}),
   };
 }

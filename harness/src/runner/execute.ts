@@ -34,11 +34,16 @@ async function serially<T, R>(items: readonly T[], fn: (item: T) => Promise<R>):
   return out;
 }
 
+export type SeriesRows = Record<string, { x: number; y: number; seed: string }[]>;
+
 export interface ExecuteOutput {
   verdicts: VerdictsFile;
   metrics: MetricsFile;
-  /** Per variant: label, seconds, and rows of every series for DVC plots. */
-  runs: { variant: Variant; seconds: number; error: string | null; leakedTensors: number; series: Record<string, { x: number; y: number; seed: string }[]> }[];
+  /**
+   * Per variant: label, seconds, and rows of every series for DVC plots; series that hold times
+   * measured on this machine (recorded with `timed: true`) apart, for the volatile timing.json.
+   */
+  runs: { variant: Variant; seconds: number; error: string | null; leakedTensors: number; series: SeriesRows; timedSeries: SeriesRows }[];
   seeds: number[];
   sectionParams: Record<string, unknown>;
 }
@@ -96,8 +101,10 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
     const record = json ? Recorder.fromJSON(json) : new Recorder();
     outcomes.set(stableJson(params), error === null ? { ok: true, record } : { ok: false, error });
     if (index === 0) figures.push(...record.figures);
-    const series = Object.fromEntries(record.names().series.map((n) => [n, seriesRows(record, n)]));
-    runs.push({ variant, seconds, error, leakedTensors, series });
+    const timed = new Set(record.timedSeries());
+    const rowsOf = (names: string[]): SeriesRows => Object.fromEntries(names.map((n) => [n, seriesRows(record, n)]));
+    const names = record.names().series;
+    runs.push({ variant, seconds, error, leakedTensors, series: rowsOf(names.filter((n) => !timed.has(n))), timedSeries: rowsOf(names.filter((n) => timed.has(n))) });
   }
   const outcomeOf = (overrides: Record<string, unknown>) => outcomes.get(keyOf.get(variantOf(overrides).key)!)!;
 
@@ -118,6 +125,12 @@ function validateOverrides(def: AnyReproduction, variant: Variant, raw: Record<s
   return validateSection(def.params, { ...raw, ...variant.overrides }, file, where);
 }
 
+/** The first claim's statistic, skipping timed claims: metrics.json is hashed and must not hold a time. */
+function headlineStatistic(claims: readonly ClaimResult[]): number | null {
+  const first = claims.find((c) => !c.timed);
+  return first && first.statistic !== null && Number.isFinite(first.statistic) ? first.statistic : null;
+}
+
 export function metricsOf(claims: readonly ClaimResult[]): MetricsFile {
   const verdicts = { pass: 0, fail: 0, inconclusive: 0, error: 0 };
   for (const c of claims) verdicts[c.verdict]++;
@@ -126,6 +139,6 @@ export function metricsOf(claims: readonly ClaimResult[]): MetricsFile {
     verdicts,
     controls_as_expected: controls.filter((c) => c.control!.expected).length,
     controls_total: controls.length,
-    headline_statistic: claims[0] && claims[0].statistic !== null && Number.isFinite(claims[0].statistic) ? claims[0].statistic : null,
+    headline_statistic: headlineStatistic(claims),
   };
 }

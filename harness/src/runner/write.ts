@@ -1,6 +1,6 @@
 /**
  * Lays out results/<id>/ (verdicts.json, metrics.json, provenance.json, series/, and the volatile
- * run-facts.json that DVC does not hash) in a temp directory and swaps it in whole. provenance.json
+ * run-facts.json and timing.json that DVC does not hash) in a temp directory and swaps it in whole. provenance.json
  * records the sha256 of verdicts.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,8 @@ import type { Provenance, RunFacts } from '../types.js';
 import { replaceDirectory } from './atomic.js';
 import { stringifyResults } from '../results/json.js';
 import { sha256Hex } from '../results/hash.js';
-import type { ExecuteOutput } from './execute.js';
+import { splitTimed, TIMING_FILE } from '../results/timing.js';
+import type { ExecuteOutput, SeriesRows } from './execute.js';
 
 const json = stringifyResults;
 
@@ -20,10 +21,22 @@ export function slug(label: string): string {
 /** The volatile sidecar's name in results/<id>/ (listed in .dvcignore). */
 export const RUN_FACTS_FILE = 'run-facts.json';
 
+/** Every run's timed series, named as they would be under series/ (variants under variants/<label>/). */
+function timedSeriesOf(output: ExecuteOutput): SeriesRows {
+  const out: SeriesRows = {};
+  for (const [index, run] of output.runs.entries()) {
+    for (const [name, rows] of Object.entries(run.timedSeries)) out[index === 0 ? slug(name) : `variants/${slug(run.variant.label)}/${slug(name)}`] = rows;
+  }
+  return out;
+}
+
 export function writeResults(dir: string, output: ExecuteOutput, provenance: Provenance, facts: RunFacts): void {
-  const verdicts = json(output.verdicts);
+  // Times measured here go to the volatile timing.json; verdicts.json keeps their verdicts.
+  const { hashed, timing } = splitTimed(output.verdicts, timedSeriesOf(output));
+  const verdicts = json(hashed);
   replaceDirectory(dir, (tmp) => {
     writeFileSync(path.join(tmp, 'verdicts.json'), verdicts);
+    if (timing) writeFileSync(path.join(tmp, TIMING_FILE), json(timing));
     writeFileSync(path.join(tmp, 'metrics.json'), json(output.metrics));
     // `repro verify` checks verdicts.json against this hash: an edit after the run is caught.
     writeFileSync(path.join(tmp, 'provenance.json'), json({ ...provenance, verdictsSha256: sha256Hex(verdicts) }));

@@ -28,7 +28,7 @@ test('a hang with --keep-going becomes error verdicts with the reason, exit 0 (t
   t.is(r.exitCode, 0, r.all);
   const v = verdicts(root);
   t.true(v.claims.every((c) => c.verdict === 'error' && /timed out/.test(c.evidence.reason)));
-  t.is(v.claims.length, 2);
+  t.is(v.claims.length, 3);
 });
 
 test('running out of memory under the heap cap is caught and recorded with --keep-going', async (t) => {

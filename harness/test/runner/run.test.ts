@@ -19,14 +19,15 @@ test('a run decides every claim and its control, and writes the results layout',
   t.deepEqual(verdicts.claims.map((c) => [c.id, c.verdict, c.control?.verdict, c.control?.expected]), [
     ['slope-is-one', 'pass', 'fail', true],
     ['slope-positive', 'pass', 'fail', true],
+    ['timed-slope-is-one', 'pass', 'fail', true],
   ]);
   t.deepEqual(verdicts.claims[0].evidence.seeds, [0, 1, 2]);
   const metrics = read<MetricsFile>(root, 'metrics.json');
-  t.deepEqual(metrics.verdicts, { pass: 2, fail: 0, inconclusive: 0, error: 0 });
-  t.is(metrics.controls_as_expected, 2);
+  t.deepEqual(metrics.verdicts, { pass: 3, fail: 0, inconclusive: 0, error: 0 });
+  t.is(metrics.controls_as_expected, 3);
   t.true(existsSync(path.join(root, 'results', 'toy', 'series', 'line.json')));
   t.true(existsSync(path.join(root, 'results', 'toy', 'series', 'variants', 'slope=2', 'line.json')));
-  t.regex(result.stderr, /\[toy\] 2 pass, 0 fail/);
+  t.regex(result.stderr, /\[toy\] 3 pass, 0 fail/);
 });
 
 test('same seed, same backend: verdicts.json and metrics.json are byte-identical across runs', async (t) => {
