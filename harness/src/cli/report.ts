@@ -13,8 +13,8 @@ export const report: Command = {
     'Renders self-contained, offline HTML reports from results/*/ (default out: reports/). The index',
     'lists the claims whose verdict differs from expected.json, or from expected.json as it was at',
     'git revision REV with --base. --without-run-facts leaves out what varies between runs (machine,',
-    'dates, timings from results/<id>/run-facts.json), so that the same results give the same bytes:',
-    'the DVC report stage uses it.',
+    'dates, timings from results/<id>/run-facts.json, and the measured times of timed claims from',
+    'results/<id>/timing.json), so that the same results give the same bytes: the DVC report stage uses it.',
   ].join('\n'),
   async run(args) {
     const { values } = parseFlags('report', args, { results: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' }, 'without-run-facts': { type: 'boolean' } });

@@ -126,8 +126,9 @@ export function withRunFacts(provenance: Provenance | null, facts: Partial<RunFa
 
 export interface LoadOptions {
   /**
-   * Fold results/<id>/run-facts.json (when, where, how long) into each provenance (default true).
-   * The DVC report stage leaves them out, so that reports/ is the same on every machine.
+   * Fold results/<id>/run-facts.json (when, where, how long) into each provenance, and the measured
+   * times of timed claims (timing.json) into their claims (default true). The DVC report stage
+   * leaves both out, so that reports/ is the same on every machine.
    */
   runFacts?: boolean;
 }
@@ -178,7 +179,9 @@ export async function loadResults(resultsDir: string, options: LoadOptions = {})
       problems.push({ id, dir, message: `verdicts.json could not be read: ${(err as Error).message}` });
       continue;
     }
-    verdicts = joinTimed(verdicts, await readTiming(join(dir, TIMING_FILE), warnings));
+    // Without run facts the pages must be the same bytes on every machine: timed claims then show
+    // their verdict and method only, and say that their measured times are in timing.json.
+    if (options.runFacts !== false) verdicts = joinTimed(verdicts, await readTiming(join(dir, TIMING_FILE), warnings));
     if (verdicts.reproduction !== id) {
       warnings.push(`verdicts.json names reproduction "${verdicts.reproduction}" but lives in results/${id}/`);
     }
