@@ -45,7 +45,8 @@ export const params = z
     if (p.fitted_rank > p.n) issue('fitted_rank', `must be ≤ n (${p.n}), got ${p.fitted_rank}`);
     // r < s only for the saddle-escape control (no free column at the saddle): the other claims are about exact and over-parameterized fits.
     if (p.fitted_rank < p.true_rank && p.init !== 'saddle') {
-      issue('fitted_rank', `must be ≥ true_rank (${p.true_rank}) unless init is saddle, got ${p.fitted_rank}: the claims are about exact and over-parameterized fits`);
+      const why = 'the claims are about exact and over-parameterized fits';
+      issue('fitted_rank', `must be ≥ true_rank (${p.true_rank}) unless init is saddle, got ${p.fitted_rank}: ${why}`);
     }
     if (p.saddle_direction >= p.true_rank) issue('saddle_direction', `must be < true_rank (${p.true_rank}), got ${p.saddle_direction}`);
     if (p.record_every > p.steps) issue('record_every', `must be ≤ steps (${p.steps}), got ${p.record_every}`);

@@ -17,7 +17,8 @@ const TINY: Params = params.parse({
 
 async function verdictOf(overrides: Partial<Params>): Promise<{ verdict: string; reason: string }> {
   const record = new Recorder();
-  await reproduction.run({ params: { ...TINY, ...overrides }, seeds: [0, 1, 2, 3, 4], record, profile: 'smoke', root: process.cwd(), progress: () => {}, log: () => {} });
+  const ctx = { seeds: [0, 1, 2, 3, 4], record, profile: 'smoke', root: process.cwd(), progress: () => {}, log: () => {} };
+  await reproduction.run({ ...ctx, params: { ...TINY, ...overrides } });
   const { verdict, reason } = reproduction.claims.find((c) => c.id === 'learns-ground-truth-directions')!.check.decide(record);
   return { verdict, reason };
 }
