@@ -6,8 +6,14 @@
 import { allOf, claim, paired, ratio, reportOnly, value } from '../../harness/src/index.js';
 import type { Params } from './params.js';
 
-/** The control shared by the linear-denoising claims: jittering switched off (σ_w × 0), so every "jittered" model is a standard one. */
-const NO_JITTER: Partial<Params> = { experiments: ['denoising'], jitter_scale: 0 };
+/**
+ * The near-miss control shared by the linear-denoising claims: jittering at a tenth of the optimal
+ * variance (σ_w × √0.1), the same code path with the paper's mechanism weakened. (Switching it off,
+ * the earlier control, made the "jittered" and standard arms bit-identical: it showed the code path,
+ * not the power of the checks.) By the closed forms it shrinks to α = 0.955 (ζ = 0.1) and 0.948
+ * (ζ = 0.3) instead of α* = 0.899 and 0.839.
+ */
+const WEAK_JITTER: Partial<Params> = { experiments: ['denoising'], jitter_scale: Math.sqrt(0.1) };
 
 const NONLINEAR_NOTE =
   'Proxy: the paper trains U-nets on ImageNet (128x128, σ = 0.25) and fastMRI; here a 3-layer residual conv net (8 channels) on 16x16 patches of scikit-image sample images (the shared `datasets` stage), σ = 0.25, jitter level from the linear-theory formula, PGD with ζ = 0.1. Untested context from the paper: for U-nets on natural images, deconvolution and MRI, "jittering significantly enhances the worst-case robustness".';
@@ -21,7 +27,7 @@ export const claims = [
       value('jitter-alpha-error', { label: 'max over ζ ∈ {0.1, 0.3} of |α̂ − α*|' }).within({ le: 0.015 }),
       value('jitter-leakage', { label: 'max over ζ ∈ {0.1, 0.3} of ||W(I − UUᵀ)||_F / ||W||_F' }).within({ le: 0.1 }),
     ),
-    control: { params: NO_JITTER, why: 'Without jitter the trained W shrinks by 1/(1 + ν) = 0.962, not α*(0.3) = 0.839 or α*(0.1) = 0.899: |α̂ − α*| ≈ 0.06 to 0.12.' },
+    control: { params: WEAK_JITTER, why: 'With a tenth of the optimal jitter variance the trained W shrinks by 1/(1 + ν + σ_w²/10) = 0.955 (ζ = 0.1) and 0.948 (ζ = 0.3), not α* = 0.899 and 0.839: |α̂ − α*| ≈ 0.06 to 0.11.' },
   }),
   claim<Params>({
     id: 'jitter-worst-case-optimal',
@@ -31,21 +37,21 @@ export const claims = [
       value('jitter-risk-ratio-zeta-0.1', { label: 'worst-case risk of jittered W / R* at ζ = 0.1' }).within({ le: 1.03 }),
       value('jitter-risk-ratio-zeta-0.3', { label: 'worst-case risk of jittered W / R* at ζ = 0.3' }).within({ le: 1.03 }),
     ),
-    control: { params: NO_JITTER, why: 'Standard training\'s worst-case risk is 4% (ζ = 0.1) and 9% (ζ = 0.3) above R* by the closed form.' },
+    control: { params: WEAK_JITTER, why: 'With a tenth of the optimal jitter variance the worst-case risk is 3% (ζ = 0.1) and 7% (ζ = 0.3) above R* by the closed form.' },
   }),
   claim<Params>({
     id: 'jitter-beats-standard',
     quote: 'The results show that jittering significantly enhances the worst-case robustness',
     why: 'The plan\'s margin: standard training\'s exact worst-case risk at ζ = 0.3 at least 5% above jittering\'s (the lower end of the 95% Fieller interval of the ratio of means ≥ 1.05; a bootstrap interval until the calibrated decision layer); the closed form predicts 1.091.',
     check: ratio('wc-standard-zeta-0.3', 'wc-jitter-zeta-0.3', { label: 'worst-case risk, standard / jittered, ζ = 0.3' }).within({ ge: 1.05 }),
-    control: { params: NO_JITTER, why: 'With jittering switched off both arms are standard training: the ratio is 1.' },
+    control: { params: WEAK_JITTER, why: 'Near miss: jitter at a tenth of the optimal variance still helps, but by the closed form only 2% (ratio 1.020), below the 5% margin.' },
   }),
   claim<Params>({
     id: 'jitter-matches-adversarial',
     quote: 'we present a novel analytical characterization of the optimal $\\ell_2$-worst-case robust estimator for linear denoising',
     why: 'If jittering attains the optimal robust linear denoiser, adversarial training (PGD, 10 steps of 2.5ε/10 as in the original code) can do no better: the plan\'s |R_adv/R_jit − 1| ≤ 0.03 at ζ = 0.3 (95% Fieller interval inside [0.97, 1.03]).',
     check: ratio('wc-adversarial-zeta-0.3', 'wc-jitter-zeta-0.3', { label: 'worst-case risk, adversarial / jittered, ζ = 0.3' }).within({ ge: 0.97, le: 1.03 }),
-    control: { params: NO_JITTER, why: 'Against standard training instead of jittering, adversarial training is 8% better at ζ = 0.3 (closed form 1/1.091).' },
+    control: { params: WEAK_JITTER, why: 'Against jittering at a tenth of the optimal variance, adversarial training is 6% better at ζ = 0.3 (closed form 0.935).' },
   }),
   claim<Params>({
     id: 'suboptimal-beyond-denoising',
@@ -79,9 +85,9 @@ export const claims = [
       { xTitle: 'τ (noise std in the training data)', yTitle: 'worst-case risk / d at ζ = 0.1' },
     ),
     control: {
-      params: NO_JITTER,
+      params: WEAK_JITTER,
       expect: 'inconclusive',
-      why: 'Report-only, so the control is too: the measurement does not depend on jittering, and shares the denoising control run.',
+      why: 'Report-only, so the control is too: the measurement does not depend on jittering, and shares the denoising control run (weak jitter).',
     },
   }),
 ];

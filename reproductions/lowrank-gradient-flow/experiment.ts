@@ -35,6 +35,7 @@ function runSeed(p: Params, seed: number): SeedRun {
   const problem = problemFor(p, seed);
   let X0 = initialX(p.n, p.fitted_rank, p.init_scale, createRng(deriveSeed(seed, 2)));
   if (p.init === 'saddle') X0 = saddleInit(problem, X0, p.saddle_direction);
+  if (p.init === 'rank-deficient') X0 = rankDeficient(X0, p.true_rank, createRng(deriveSeed(seed, 4)));
   const options = { eta: p.eta, recordEvery: p.record_every, integrator: p.integrator };
   const T = p.eta * p.steps;
   let start = 0;
@@ -75,6 +76,26 @@ function runSeed(p: Params, seed: number): SeedRun {
     escapeTime = i >= 0 ? trajectory.t[i] - tKick : T - tKick;
   }
   return { trajectory, closedFormError, escapeTime };
+}
+
+/**
+ * X₀ with columns s..r−1 replaced by random combinations of columns 0..s−1 (each rescaled to the
+ * mean norm of the originals): rank s. The flow acts as X(t) = Φ(t)X₀, so the rank stays s and
+ * the r − s excess columns add no excess rank to XXᵀ.
+ */
+function rankDeficient(X0: Matrix, s: number, rng: ReturnType<typeof createRng>): Matrix {
+  const { rows: n, cols: r } = X0;
+  const out = Float64Array.from(X0.data);
+  for (let c = s; c < r; c++) {
+    const q = Array.from({ length: s }, () => rng.normal());
+    const norm = Math.hypot(...q);
+    for (let i = 0; i < n; i++) {
+      let v = 0;
+      for (let k = 0; k < s; k++) v += X0.data[i * r + k] * q[k];
+      out[i * r + c] = v / norm;
+    }
+  }
+  return matrix(n, r, out);
 }
 
 function kick(problem: Problem, X: Matrix, p: Params, rng: ReturnType<typeof createRng>): Matrix {

@@ -25,8 +25,12 @@ export const params = z
     closed_form_from: z.number().positive(),
     /** What the closed form is compared against: the Schur complement, or the raw block P₂ (a control). */
     schur_block: z.enum(['schur', 'raw']),
-    /** random: X₀ = init_scale · N(0, 1); saddle: the same with eigen-direction `saddle_direction` removed. */
-    init: z.enum(['random', 'saddle']),
+    /**
+     * random: X₀ = init_scale · N(0, 1); saddle: the same with eigen-direction `saddle_direction` removed;
+     * rank-deficient: the same with its r − s extra columns replaced by combinations of the first s, so
+     * rank(X) = s for all t (the mechanism test: no excess rank, no slow mode).
+     */
+    init: z.enum(['random', 'saddle', 'rank-deficient']),
     saddle_direction: z.int().min(0),
     /** Size of the kick along the removed direction, added at t = perturb_at (0: none). */
     perturbation: z.number().min(0),
@@ -39,7 +43,11 @@ export const params = z
     if (p.lambda1.length !== p.true_rank) issue('lambda1', `has ${p.lambda1.length} values but true_rank is ${p.true_rank}; give one eigenvalue per true direction`);
     if (p.true_rank >= p.n) issue('true_rank', `must be < n (${p.n}), got ${p.true_rank}`);
     if (p.fitted_rank > p.n) issue('fitted_rank', `must be ≤ n (${p.n}), got ${p.fitted_rank}`);
-    if (p.fitted_rank < p.true_rank) issue('fitted_rank', `must be ≥ true_rank (${p.true_rank}), got ${p.fitted_rank}: the claims are about exact and over-parameterized fits`);
+    // r < s only for the saddle-escape control (no free column at the saddle): the other claims are about exact and over-parameterized fits.
+    if (p.fitted_rank < p.true_rank && p.init !== 'saddle') {
+      const why = 'the claims are about exact and over-parameterized fits';
+      issue('fitted_rank', `must be ≥ true_rank (${p.true_rank}) unless init is saddle, got ${p.fitted_rank}: ${why}`);
+    }
     if (p.saddle_direction >= p.true_rank) issue('saddle_direction', `must be < true_rank (${p.true_rank}), got ${p.saddle_direction}`);
     if (p.record_every > p.steps) issue('record_every', `must be ≤ steps (${p.steps}), got ${p.record_every}`);
   });

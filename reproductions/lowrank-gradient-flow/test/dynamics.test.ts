@@ -213,3 +213,14 @@ test('saddle init stays at the saddle J = all but j; a small push escapes at rat
   const end = esc.t.length - 1;
   t.true(esc.error[end] < 0.1, 'escaped to the global minimum');
 });
+
+// Formerly the claim saddle-is-invariant (2026-12-05): in the eigenbasis the removed direction is
+// an exact zero that the flow only multiplies, so ||v_jᵀX|| = 0 holds by construction: a property
+// of the code, tested here. In a random basis rounding re-seeds it (see the test above: < 1e-8 to t = 15).
+test('through the experiment, in the eigenbasis, the saddle\'s invariant subspace is kept exactly', async (t) => {
+  const { recordOf } = await import('./tiny.js');
+  const record = await recordOf({ init: 'saddle' });
+  const maxima = record.scalars('escape-coordinate-max').map((s) => s.value);
+  t.is(maxima.length, 2);
+  t.true(maxima.every((v) => v === 0), `max ||v_jᵀX|| = ${maxima.join(', ')}`);
+});

@@ -14,7 +14,7 @@ papers:
 
 test('at a tiny size, through the runner, every claim is decided and every control fails', async (t) => {
   const verdicts = await runTiny(t, { id: 'lowrank-gradient-flow', params: TINY, backend: 'cpu' });
-  t.is(verdicts.claims.length, 9);
+  t.is(verdicts.claims.length, 8);
   assertDecidedWithFailingControls(t, verdicts, verdicts.claims.map((c) => c.id));
   t.true(verdicts.claims.every((c) => c.evidence.chart !== undefined));
 });
