@@ -40,19 +40,20 @@ export async function runDigits(ctx: RunContext<Params>): Promise<void> {
   let done = 0;
   const tick = (label: string, by: number) => ctx.progress((done += by), total, label);
 
+  // The control (labelled_source: random) gives every method a random draw of U as its P: no positive signal anywhere.
+  const labelledOf = (x: PuSplit) => (p.labelled_source === 'random' ? x.randomLabelled : x.labelled);
+
   // The two baselines that need no training: raw 2-means on U and the distance detector.
   splits.forEach((split, s) => {
     const n = split.unlabelledY.length;
     const km = twoMeans(split.unlabelled, n, PIXELS);
-    const positive = positiveCluster(km.centres, split.labelled, p.labelled_positives, PIXELS);
+    const positive = positiveCluster(km.centres, labelledOf(split), p.labelled_positives, PIXELS);
     put('twoMeans', s, accuracy(predictByCentres(km.centres, positive, split.test, PIXELS), split.testY));
-    put('distance', s, accuracy(distanceDetector(split.labelled, split.unlabelled, PIXELS, split.prior).predict(split.test), split.testY));
+    put('distance', s, accuracy(distanceDetector(labelledOf(split), split.unlabelled, PIXELS, split.prior).predict(split.test), split.testY));
   });
   tick('raw 2-means and distance detector', 1);
 
-  const truePositives: PuTrainData[] = splits.map((x) => ({ labelled: x.labelled, unlabelled: x.unlabelled, prior: x.prior }));
-  // The control hands the proxy (only) a random sample of U in place of its labelled positives.
-  const proxyData: PuTrainData[] = p.proxy_labelled === 'random' ? splits.map((x) => ({ labelled: x.randomLabelled, unlabelled: x.unlabelled, prior: x.prior })) : truePositives;
+  const trainData: PuTrainData[] = splits.map((x) => ({ labelled: labelledOf(x), unlabelled: x.unlabelled, prior: x.prior }));
   const cfg: VqPuConfig = {
     steps: p.steps, batch: p.batch, lr: p.lr, hidden: p.hidden, embed: p.embed, commitment: p.commitment,
     margin: p.margin, temperature: p.temperature, quantiseUnlabelled: true, assignment: p.assignment,
@@ -60,7 +61,7 @@ export async function runDigits(ctx: RunContext<Params>): Promise<void> {
 
   // The proxy: nearest codeword on the test set.
   const proxy = createVqPu(tf, seeds, PIXELS, cfg);
-  trainVqPu(tf, proxy, proxyData, seeds, PIXELS, cfg, (step, loss) => {
+  trainVqPu(tf, proxy, trainData, seeds, PIXELS, cfg, (step, loss) => {
     if (step === cfg.steps - 1) ctx.log(`proxy: mean loss per seed at the last step ${loss.toFixed(4)}`);
   });
   const proxyTest = embed(tf, proxy, splits.map((x) => x.test), PIXELS);
@@ -76,10 +77,10 @@ export async function runDigits(ctx: RunContext<Params>): Promise<void> {
   // The no-VQ ablation: the same encoder without the unlabelled VQ term, then 2-means on f(U).
   const ablationCfg = { ...cfg, quantiseUnlabelled: false };
   const ablation = createVqPu(tf, seeds, PIXELS, ablationCfg);
-  trainVqPu(tf, ablation, truePositives, seeds, PIXELS, ablationCfg);
+  trainVqPu(tf, ablation, trainData, seeds, PIXELS, ablationCfg);
   const ablationU = embed(tf, ablation, splits.map((x) => x.unlabelled), PIXELS);
   const ablationTest = embed(tf, ablation, splits.map((x) => x.test), PIXELS);
-  const ablationP = embed(tf, ablation, splits.map((x) => x.labelled), PIXELS);
+  const ablationP = embed(tf, ablation, splits.map(labelledOf), PIXELS);
   disposeVqPu(ablation);
   splits.forEach((split, s) => {
     const km = twoMeans(ablationU.embeddings[s], split.unlabelledY.length, p.embed);
@@ -91,7 +92,7 @@ export async function runDigits(ctx: RunContext<Params>): Promise<void> {
 
   // nnPU with the known class prior.
   const nnpu = createNnPu(tf, seeds, PIXELS, p.hidden);
-  trainNnPu(tf, nnpu, truePositives, seeds, PIXELS, { steps: p.steps, batch: p.batch, lr: p.lr, hidden: p.hidden });
+  trainNnPu(tf, nnpu, trainData, seeds, PIXELS, { steps: p.steps, batch: p.batch, lr: p.lr, hidden: p.hidden });
   const g = scores(tf, nnpu, splits.map((x) => x.test), PIXELS);
   disposeMlp(nnpu);
   splits.forEach((split, s) => put('nnPu', s, accuracy(Uint8Array.from(g[s], (v) => (v > 0 ? 1 : 0)), split.testY)));
@@ -104,7 +105,7 @@ export async function runDigits(ctx: RunContext<Params>): Promise<void> {
 }
 
 /** 1 where a row is nearer the centre `positive` of the two (row-major 2×d) centres. */
-function predictByCentres(centres: ArrayLike<number>, positive: 0 | 1, rows: ArrayLike<number>, d: number): Uint8Array {
+export function predictByCentres(centres: ArrayLike<number>, positive: 0 | 1, rows: ArrayLike<number>, d: number): Uint8Array {
   return Uint8Array.from({ length: rows.length / d }, (_, i) => (nearestCentre(centres, rows, i * d, d) === positive ? 1 : 0));
 }
 

@@ -13,8 +13,11 @@ export const params = z
     test_fraction: z.number().min(0.1).max(0.5),
     /** D1: how many of the training positives (even digits) are labelled. */
     labelled_positives: z.int().min(10).max(500),
-    /** D1: what the proxy method is given as P: the labelled positives, or (the control) as many rows drawn from all of U. */
-    proxy_labelled: z.enum(['positives', 'random']),
+    /**
+     * D1: what every method (proxy, no-VQ ablation, nnPU, the distance detector and the 2-means cluster vote) is given as
+     * P: the labelled positives, or (the control) as many rows drawn at random from all of U, which carry no positive signal.
+     */
+    labelled_source: z.enum(['positives', 'random']),
     /** Training of every network (proxy, no-VQ ablation, nnPU): Adam steps, minibatch rows per set, learning rate. */
     steps: z.int().min(1).max(100_000),
     batch: z.int().min(8).max(1024),
@@ -30,8 +33,10 @@ export const params = z
     temperature: z.number().positive().max(100),
     /** How unlabelled embeddings are quantised: `prior` (balanced by the known π) or `nearest` (plain VQ). */
     assignment: z.enum(['prior', 'nearest']),
-    /** D2: Monte-Carlo trials (one seed each) per dimension. */
-    synthetic_seeds: z.int().min(2).max(10_000),
+    /** D2: Monte-Carlo trials (one seed each) per dimension, except d = 250. */
+    synthetic_seeds: z.int().min(2).max(1000),
+    /** D2: trials at d = 250 (d/n = 0.5, next to the BBP transition, where the spread is widest); ≤ 1000 so that seed bases 1000 apart never share a trial. */
+    transition_seeds: z.int().min(2).max(1000),
     /** D2: ||μ||; x = yμ + g. */
     synthetic_mu_norm: z.number().positive().max(10),
     /** D2: labelled positives used only to orient the principal component's sign. */

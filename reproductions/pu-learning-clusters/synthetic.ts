@@ -9,6 +9,8 @@ import { topPrincipalComponent } from './top-eigen.js';
 /** The plan's grid: d/n ∈ {0.004, 0.1, 0.5, 2} at n = 500. */
 export const SYNTHETIC_N = 500;
 export const SYNTHETIC_DIMS = [2, 50, 250, 1000] as const;
+/** d/n = 0.5: ℓ/√c = 1.41 at ||μ|| = 1, close enough to the BBP transition that its trials spread widest (its own trial count). */
+export const TRANSITION_DIM = 250;
 
 export interface SyntheticTrial { accuracy: number; overlap: number }
 

@@ -14,9 +14,9 @@ const TINY = `profile: smoke
 papers:
   pu-learning-clusters:
     smoke: &tiny
-      { seeds: 8, experiments: [digits, synthetic], test_fraction: 0.3, labelled_positives: 200, proxy_labelled: positives,
+      { seeds: 8, experiments: [digits, synthetic], test_fraction: 0.3, labelled_positives: 200, labelled_source: positives,
         steps: 200, batch: 64, lr: 0.003, hidden: 64, embed: 8, commitment: 0.25, margin: 2, temperature: 1, assignment: prior,
-        synthetic_seeds: 4, synthetic_mu_norm: 1, synthetic_labelled: 20 }
+        synthetic_seeds: 4, transition_seeds: 4, synthetic_mu_norm: 1, synthetic_labelled: 20 }
     paper: *tiny
 `;
 
