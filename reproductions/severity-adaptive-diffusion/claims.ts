@@ -69,7 +69,8 @@ export const claims = [
     quote: TRAJECTORY,
     why: 'If the per-image severity matters, starting each image at its own t̂ must beat one fixed start at round(mean t̂) for all (the same mean cost): the plan asks the paired mean MSE difference adaptive − fixed to have its 95% CI strictly below 0 ("beat": no difference is no win). Power gate (added 2026-12-05, audit #20, before the run): decided only where diffusion steps help, i.e. the fixed start beats D(ẑ) (paired MSE difference CI < 0); otherwise inconclusive, "no power" (power-gate.ts).',
     check: powerGate(
-      paired('mse-fixed', 'mse-estimate', { labels: ['fixed start at mean t̂', 'D(ẑ), no diffusion step'], yTitle: 'pixel MSE' }).differenceWithin({ lt: 0 }),
+      paired('mse-fixed', 'mse-estimate', { labels: ['fixed start at mean t̂', 'D(ẑ), no diffusion step'], yTitle: 'pixel MSE' })
+        .differenceWithin({ lt: 0 }),
       paired('mse-adaptive', 'mse-fixed', { labels: ['adaptive start', 'fixed start at mean t̂'], yTitle: 'pixel MSE' }).differenceWithin({ lt: 0 }),
       'diffusion steps do not improve on the severity encoder\'s own estimate D(ẑ) here, so where the steps go cannot show that severity matters',
     ),

@@ -30,7 +30,8 @@ export function powerGate(gate: Check, inner: Check, noPower: string): Check {
       }));
       if (g.verdict === 'pass') return { ...d, parts, decidedBy: 1, reason: `power gate open (${g.reason}); ${d.reason}` };
       if (g.verdict === 'error') return { ...g, parts, decidedBy: 0, reason: `power gate could not be decided: ${g.reason}` };
-      return { ...d, verdict: 'inconclusive', parts, decidedBy: 0, reason: `no power: ${noPower} (gate ${g.verdict}: ${g.reason}); the comparison itself said ${d.verdict}: ${d.reason}` };
+      const reason = `no power: ${noPower} (gate ${g.verdict}: ${g.reason}); the comparison itself said ${d.verdict}: ${d.reason}`;
+      return { ...d, verdict: 'inconclusive', parts, decidedBy: 0, reason };
     },
   };
 }
