@@ -9,7 +9,7 @@ export const SIDE = 8;
 export const PIXELS = SIDE * SIDE;
 
 /** Streams of the RNG per seed, so one purpose's draws never shift another's. */
-export const STREAM = { split: 1, autoencoder: 2, severity: 3, diffusion: 4, test: 5, solver: 6, ordering: 7 } as const;
+export const STREAM = { split: 1, autoencoder: 2, severity: 3, diffusion: 4, test: 5, solver: 6, ordering: 7, signal: 8, signalOrdering: 9 } as const;
 
 export interface DigitSplit { train: Float32Array[]; test: Float32Array[] }
 

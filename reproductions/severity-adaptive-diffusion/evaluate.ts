@@ -5,8 +5,8 @@
  * Returns plain numbers; every tensor made here is disposed here.
  */
 import type { tf as TF } from '../../harness/src/backend/tf.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
-import { blurMatrix, blurStd, degrade, type BlurSpec } from './blur.js';
+import { createRng, deriveSeed, type Rng } from '../../harness/src/random.js';
+import { blurMatrix, blurStd, degrade } from './blur.js';
 import { PIXELS, STREAM } from './digits.js';
 import type { Params } from './params.js';
 import { startIndex, varianceAt, type DdimGrid } from './schedule.js';
@@ -42,20 +42,36 @@ const stack = (rows: readonly ArrayLike<number>[], width: number) => {
   return out;
 };
 
+/**
+ * The blank encoder (the mechanism test's break): every σ̂² replaced by one constant, their
+ * geometric mean, so the solver's mean cost stays about the same but no image's severity shows.
+ */
+export function blankVariances(values: readonly number[]): number[] {
+  const constant = Math.exp(values.reduce((s, v) => s + Math.log(v), 0) / values.length);
+  return values.map(() => constant);
+}
+
 /** σ̂² of degraded images [n, 64] (plain numbers). */
-function predictVariance(tf: Tf, sev: Record<string, TF.Tensor>, y: Float32Array, n: number, d: number): number[] {
+function predictVariance(tf: Tf, sev: Record<string, TF.Tensor>, y: Float32Array, n: number, d: number, blank: boolean): number[] {
   const v = tf.tidy(() => tf.exp(severity(tf, sev, tf.tensor2d(y, [n, PIXELS]), d).logVar));
   const out = Array.from(v.dataSync());
   v.dispose();
-  return out;
+  return blank ? blankVariances(out) : out;
 }
 
+/**
+ * The level the severity encoder sees for a measurement at true level t: s·t + (1 − s)·u with a
+ * fresh u ~ U[0, 1] per measurement (severity_signal = s). At s = 1 it is t and nothing is drawn.
+ */
+const seenLevel = (signal: number, rng: Rng) => (t: number) => (signal === 1 ? t : signal * t + (1 - signal) * rng.next());
+
 /** Ordering accuracy of each image over `levels` evenly spaced severities (fresh noise). */
-function orderingPerImage(tf: Tf, sev: Record<string, TF.Tensor>, clean: readonly Float32Array[], blur: BlurSpec, levels: number, seed: number, d: number): number[] {
+function orderingPerImage(tf: Tf, sev: Record<string, TF.Tensor>, clean: readonly Float32Array[], p: Params, levels: number, seed: number): number[] {
   const rng = createRng(deriveSeed(seed, STREAM.ordering));
+  const seen = seenLevel(p.severity_signal, createRng(deriveSeed(seed, STREAM.signalOrdering)));
   const ts = Array.from({ length: levels }, (_, l) => l / (levels - 1));
-  const ys = clean.flatMap((x) => ts.map((t) => degrade(x, t, blur, rng)));
-  const v = predictVariance(tf, sev, stack(ys, PIXELS), ys.length, d);
+  const ys = clean.flatMap((x) => ts.map((t) => degrade(x, seen(t), blurSpecOf(p), rng)));
+  const v = predictVariance(tf, sev, stack(ys, PIXELS), ys.length, p.latent_dim, p.severity_encoder === 'blank');
   return clean.map((_, i) => orderingAccuracy(v.slice(i * levels, (i + 1) * levels)));
 }
 
@@ -75,13 +91,18 @@ export function evaluateSeed(tf: Tf, p: Params, grid: DdimGrid, seed: number, mo
   const x = tf.tensor2d(stack(test, PIXELS), [n, PIXELS]);
   const y = tf.tensor2d(stack(degraded, PIXELS), [n, PIXELS]);
   const B = tf.tensor3d(stack(levels.map((t) => blurMatrix(blurStd(blur, t))), PIXELS * PIXELS), [n, PIXELS, PIXELS]);
+  // What the severity encoder reads: y itself, or (severity_signal < 1) the image at a weakened level; the solver keeps y.
+  const seen = seenLevel(p.severity_signal, createRng(deriveSeed(seed, STREAM.signal)));
+  const yEncoder = p.severity_signal === 1 ? y : tf.tensor2d(stack(test.map((xi, i) => degrade(xi, seen(levels[i]), blur, rng)), PIXELS), [n, PIXELS]);
   const { zHat, logVar, errorPower } = tf.tidy(() => {
-    const s = severity(tf, sev, y, d);
+    const s = severity(tf, sev, yEncoder, d);
     return { ...s, errorPower: tf.div(tf.sum(tf.square(tf.sub(s.zHat, encode(tf, ae, x))), 1), d) };
   });
+  if (yEncoder !== y) yEncoder.dispose();
   const variance = tf.exp(logVar);
-  const predicted = Array.from(variance.dataSync());
+  const trained = Array.from(variance.dataSync());
   variance.dispose();
+  const predicted = p.severity_encoder === 'blank' ? blankVariances(trained) : trained;
   const errors = Array.from(errorPower.dataSync());
   const solverRng = createRng(deriveSeed(seed, STREAM.solver));
   // The same start noise for every solver: common random numbers make the paired comparisons sharper.
@@ -105,7 +126,7 @@ export function evaluateSeed(tf: Tf, p: Params, grid: DdimGrid, seed: number, mo
     levels,
     predicted,
     errorPower: errors,
-    ordering: orderingPerImage(tf, sev, test, blur, ORDERING_LEVELS, seed, d),
+    ordering: orderingPerImage(tf, sev, test, p, ORDERING_LEVELS, seed),
     calibration: calibrationBins(predicted, errors, CALIBRATION_BINS),
     degraded,
     estimate: { steps: test.map(() => 0), ...pixelErrors(tf, m, zHat, x) },

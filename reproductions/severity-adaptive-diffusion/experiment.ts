@@ -31,6 +31,7 @@ export async function run(ctx: RunContext<Params>): Promise<void> {
     e.calibration.forEach((b, k) => ctx.record.scalar(`calibration-ratio-bin-${k + 1}`, b.ratio, tag));
     e.ordering.forEach((a, i) => ctx.record.scalar('ordering-accuracy', a, unit(i)));
     e.adaptive.steps.forEach((k, i) => ctx.record.scalar('start-fraction', k / N, unit(i)));
+    ctx.record.curve('steps-vs-level', e.levels, e.adaptive.steps, tag);
     for (const [name, r] of [['adaptive', e.adaptive], ['baseline', e.baseline], ['fixed', e.fixed], ['estimate', e.estimate]] as const) {
       r.mse.forEach((v, i) => ctx.record.scalar(`mse-${name}`, v, unit(i)));
     }

@@ -50,6 +50,14 @@ export const params = z
     start_from: z.enum(['estimate', 'noise']),
     /** predicted: each image uses its σ̂²; reversed: the σ̂² are handed out in reversed rank order (a control; same step counts). */
     severity_order: z.enum(['predicted', 'reversed']),
+    /**
+     * Share of the true severity the severity encoder sees: it reads the image degraded at level
+     * s·t + (1 − s)·u, u ~ U[0, 1] per image (the solver keeps the true y). 1: the method; below 1:
+     * a weakened severity signal (a near-miss control). Never retrains.
+     */
+    severity_signal: z.number().min(0).max(1),
+    /** trained: the encoder's σ̂²; blank: σ̂² replaced by one constant (its geometric mean), the mechanism test's break. */
+    severity_encoder: z.enum(['trained', 'blank']),
     /** Fixed start indices (DDIM steps) for the quality-vs-steps figure. */
     curve_starts: z.array(z.int().min(1)).min(1).max(30),
     /** Test images shown in the reconstruction grid. */

@@ -18,7 +18,8 @@ papers:
       { seeds: 1, test_images: 40, latent_dim: 8, ae_hidden: 32, ae_steps: 300, ae_lr: 0.005, batch: 64, sev_steps: 300, sev_lr: 0.003,
         lambda_sigma: 1, lambda_img: 1, blur_std_min: 0.3, blur_std_span: 1.2, noise_std: 0.05, ddpm_hidden: 32, ddpm_embed: 8,
         ddpm_steps: 200, ddpm_lr: 0.003, diffusion_steps: 1000, beta_start: 0.0001, beta_end: 0.02, ddim_steps: 20, dps_step: 0.02,
-        noise_correction: 1.2, start: adaptive, start_from: estimate, severity_order: predicted, curve_starts: [1, 2], grid_images: 3 }
+        noise_correction: 1.2, start: adaptive, start_from: estimate, severity_order: predicted, severity_signal: 1, severity_encoder: trained,
+        curve_starts: [1, 2], grid_images: 3 }
     paper: *tiny
 `;
 

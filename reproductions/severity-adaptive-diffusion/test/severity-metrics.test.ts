@@ -1,7 +1,7 @@
 import test from 'ava';
 import { argsort, calibrationBins, orderingAccuracy, reversedRanks } from '../severity-metrics.js';
 
-test('ordering accuracy: 1 in order, 0 reversed, 44/45 with one adjacent swap, ties count as ordered', (t) => {
+test('ordering accuracy: 1 in order, 0 reversed, 44/45 with one adjacent swap, a tie counts ½', (t) => {
   const inOrder = Array.from({ length: 10 }, (_, i) => i);
   t.is(orderingAccuracy(inOrder), 1);
   t.is(orderingAccuracy([...inOrder].reverse()), 0);

@@ -1,6 +1,6 @@
 /**
  * The DVC stage that trains the models: `node --import tsx reproductions/severity-adaptive-diffusion/training/cli.ts`
- * [--params FILE]. For every run the runner will make (the profile's default and each claim's
+ * [--params FILE] [--weights DIR]. For every run the runner will make (the profile's default and each claim's
  * and control's overrides, merged exactly as the runner merges them) and every seed, it makes
  * sure weights/ holds the autoencoder, severity encoder and ε-network, training only those that
  * are missing (or copying them from the user cache, where it also leaves what it trained), then
@@ -20,18 +20,20 @@ import { runParams } from './run-params.js';
 import { modelFile, pruneModels, userCacheDir, WEIGHTS_DIR, writeModel } from './store.js';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { params: { type: 'string' } } });
+  const { values } = parseArgs({ options: { params: { type: 'string' }, weights: { type: 'string' } } });
   const root = process.cwd();
   const file = path.resolve(values.params ?? path.join(root, 'params.yaml'));
-  mkdirSync(WEIGHTS_DIR, { recursive: true });
+  // --weights DIR: train into another folder (tests), never into the stage's output.
+  const weightsDir = path.resolve(values.weights ?? WEIGHTS_DIR);
+  mkdirSync(weightsDir, { recursive: true });
   const keep = new Set<string>();
   const started = performance.now();
   for (const p of runParams(file)) {
     for (let seed = 0; seed < p.seeds; seed++) {
-      const models = await seedModels(p, seed, root, { readDirs: [WEIGHTS_DIR, userCacheDir()], writeDir: WEIGHTS_DIR, log: (m) => process.stderr.write(`[train ${reproduction.id}] ${m}\n`) });
+      const models = await seedModels(p, seed, root, { readDirs: [weightsDir, userCacheDir()], writeDir: weightsDir, log: (m) => process.stderr.write(`[train ${reproduction.id}] ${m}\n`) });
       for (const model of Object.values(models)) {
-        const target = modelFile(WEIGHTS_DIR, model.spec);
-        if (!existsSync(target)) writeModel(WEIGHTS_DIR, model);
+        const target = modelFile(weightsDir, model.spec);
+        if (!existsSync(target)) writeModel(weightsDir, model);
         // DVC empties weights/ before this stage reruns (it is not `persist`): the user cache keeps
         // what was trained, so a rerun for other params copies unchanged models instead of training.
         if (!existsSync(modelFile(userCacheDir(), model.spec))) writeModel(userCacheDir(), model);
@@ -39,8 +41,8 @@ async function main(): Promise<void> {
       }
     }
   }
-  const removed = pruneModels(WEIGHTS_DIR, keep);
-  process.stderr.write(`[train ${reproduction.id}] ${keep.size} models in ${path.relative(root, WEIGHTS_DIR)}${removed.length ? `, ${removed.length} stale removed` : ''}; ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  const removed = pruneModels(weightsDir, keep);
+  process.stderr.write(`[train ${reproduction.id}] ${keep.size} models in ${path.relative(root, weightsDir)}${removed.length ? `, ${removed.length} stale removed` : ''}; ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
 await main();
