@@ -35,7 +35,7 @@ test('a blown-up run stops, counts as diverged with final loss +∞, and loses t
   t.is(tuned.worst[1], Number.POSITIVE_INFINITY);
 });
 
-test('tuning takes the worst case over tuning seeds: a rate that diverges on one of them loses', (t) => {
+test('tuning takes the worst case over the tuning seeds', (t) => {
   const tuned = tune(setup, 'sgd', [0.1, 0.3], [2_000_000_000, 2_000_000_001]);
   for (const [i] of [0.1, 0.3].entries()) t.is(tuned.worst[i], Math.max(tuned.finalLoss[0][i], tuned.finalLoss[1][i]));
   t.is(tuned.lr, tuned.worst[0] <= tuned.worst[1] ? 0.1 : 0.3);
