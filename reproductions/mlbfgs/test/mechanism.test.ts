@@ -1,7 +1,10 @@
 /**
  * The mechanism behind the iteration-wise speed-up: the curvature pairs. With them removed
  * (m = 0, so H = I) mL-BFGS's step is exactly SGD with the same heavy-ball momentum, and at the
- * same tiny scale, on the same seeds and grids, `iteration-speedup-vs-sgd` must not pass. Runs in
+ * same tiny scale, on the same seeds and grids, `iteration-speedup-vs-sgd` must not pass: every
+ * per-seed ratio is 1, below the 1.2 a noticeable speed-up needs. The converse (the claim passes
+ * with the pairs intact) is not feasible here: with them this tiny run ends with mL-BFGS short of
+ * SGD's final loss (median ratio 0), and even the smoke run's median is 1.15 (README). Runs in
  * process (no runner, no controls): the claim is decided on the record the experiment leaves.
  */
 import test from 'ava';
@@ -35,7 +38,5 @@ async function decide(p: Params, id: string) {
 test('without curvature pairs (m = 0, H = I: SGD with momentum) the iteration speed-up over SGD does not pass', async (t) => {
   const broken = await decide({ ...TINY, history: 0 }, 'iteration-speedup-vs-sgd');
   t.not(broken.verdict, 'pass', broken.reason);
-  t.log(`m = 0: ${broken.verdict}, median ${broken.statistic}: ${broken.reason}`);
-  const intact = await decide(TINY, 'iteration-speedup-vs-sgd');
-  t.log(`m = 10: ${intact.verdict}, median ${intact.statistic}: ${intact.reason}`);
+  t.is(broken.statistic, 1, `with H = I mL-BFGS takes SGD's own steps: ${broken.reason}`);
 });
