@@ -1,7 +1,7 @@
 /**
  * The report's extra figures (default run only): full training loss against step and against
  * training time per method, as the mean over evaluation seeds with a min–max band; the tuning
- * sweep on the first seed; measured against closed-form curvature noise over β.
+ * sweep on the tuning seeds; measured against closed-form curvature noise over β.
  */
 import { seriesChart, type XY } from '../../harness/src/charts/index.js';
 import type { RunContext } from '../../harness/src/index.js';
@@ -50,30 +50,32 @@ export function recordTrainingFigures(ctx: RunContext<Params>, outcome: Training
   ctx.record.figure({
     id: 'loss-vs-step',
     title: 'Full training loss against step',
-    caption: `MLP ${p.hidden}-wide on the 8x8 digits, batch ${p.batch}; each method at the learning rate tuned on seed ${ctx.seeds[0]}; lines are means over seeds ${seeds.join(', ')} and bands the min–max across them (a diverged run leaves the band where it stops).`,
+    caption: `MLP ${p.hidden}-wide on the 8x8 digits, batch ${p.batch}; each method at the learning rate tuned on ${p.tuning_seeds} tuning seed(s); lines are means over seeds ${seeds.join(', ')} and bands the min–max across them (a diverged run leaves the band where it stops).`,
     chart: withBands(seriesChart({ title: 'Training loss vs step', xTitle: 'step', yTitle: 'full training loss', yLog: true, mark: 'line', points: bySteps.flatMap((s) => s.points) }), bySteps.flatMap((s) => s.bands)),
   });
 
   // Against time: measured training time (steps only), or steps × the benchmarked step time when benchmarked.
   const timeOf = (m: Method, r: { evalSteps: number[]; elapsedMs: number[] }) => (stepMs?.[m] !== undefined ? r.evalSteps.map((s) => (s * stepMs[m]!) / 1000) : r.elapsedMs.map((ms) => ms / 1000));
   const byTime = p.methods.map((m) => summarize(outcome.runs.map((r) => ({ x: timeOf(m, r.results[m]!), y: r.results[m]!.loss })), METHOD_LABELS[m]));
+  // Timed: its x axis is CPU time measured on this machine (steps × the benchmarked time per step, or measured training time).
   ctx.record.figure({
     id: 'loss-vs-time',
+    timed: true,
     title: 'Full training loss against training time',
     caption: stepMs
-      ? `Time = step × the method's median CPU time per step (${p.methods.map((m) => `${m} ${stepMs[m]?.toFixed(3)} ms`).join(', ')}); evaluations excluded. Means over seeds with min–max bands.`
+      ? `Time = step × the method's CPU time per step (lowest of 5 rounds' medians: ${p.methods.map((m) => `${m} ${stepMs[m]?.toFixed(3)} ms`).join(', ')}); evaluations excluded. Means over seeds with min–max bands.`
       : 'Time = measured training time (evaluations excluded), median across seeds at each evaluation. Means over seeds with min–max bands.',
     chart: withBands(seriesChart({ title: 'Training loss vs time', xTitle: 'training time (s)', yTitle: 'full training loss', yLog: true, mark: 'line', points: byTime.flatMap((s) => s.points) }), byTime.flatMap((s) => s.bands)),
   });
 
   const sweep: XY[] = p.methods.flatMap((m) => {
-    const [curve] = ctx.record.series(`tuning-final-loss/${m}`);
-    return lrGrid(p, m).map((lr, i) => ({ x: lr, y: curve?.y[i] ?? Number.NaN, group: `${METHOD_LABELS[m]} (picked ${outcome.tuned[m]})` }));
+    const curves = ctx.record.series(names.tuningLoss(m));
+    return curves.flatMap((curve) => lrGrid(p, m).map((lr, i) => ({ x: lr, y: curve.y[i] ?? Number.NaN, group: `${METHOD_LABELS[m]} (picked ${outcome.tuned[m]})` })));
   });
   ctx.record.figure({
     id: 'tuning',
-    title: `Learning-rate sweep on seed ${ctx.seeds[0]}`,
-    caption: 'Final full training loss after the whole run, per learning rate of each grid; diverged runs are missing. The lowest point is the learning rate used on the other seeds.',
+    title: `Learning-rate sweep on ${p.tuning_seeds} tuning seed(s)`,
+    caption: 'Final full training loss after the whole run, per learning rate of each grid and tuning seed (one point each); diverged runs are missing. The rate with the lowest worst case over the tuning seeds is used on the verdict seeds.',
     chart: seriesChart({ title: 'Final training loss vs learning rate (tuning seed)', xTitle: 'learning rate', yTitle: 'final training loss', xLog: true, yLog: true, mark: 'point', points: sweep }),
   });
 }

@@ -32,8 +32,10 @@ export function makeOptimizer(p: Params, method: Method, lr: number, layout: Lay
   switch (method) {
     case 'sgd': return new SgdMomentum(lr, p.sgd_momentum);
     case 'adam': return new Adam(lr);
-    case 'lbfgs': return new Mlbfgs({ lr, history: p.history, period: p.period, beta: 0, damping: null });
-    case 'mlbfgs': return new Mlbfgs({ lr, history: p.history, period: p.period, beta: p.beta, damping });
-    case 'mlbfgs-block': return new Mlbfgs({ lr, history: p.block_history, period: p.period, beta: p.beta, damping, blocks: layout.layers });
+    // Every quasi-Newton variant takes the same step (heavy-ball momentum p.step_momentum on H·g), so that they differ only in
+    // their pairs: β and damping (vanilla against mL-BFGS), one H or one per layer (full against block-wise).
+    case 'lbfgs': return new Mlbfgs({ lr, history: p.history, period: p.period, beta: 0, damping: null, stepMomentum: p.step_momentum });
+    case 'mlbfgs': return new Mlbfgs({ lr, history: p.history, period: p.period, beta: p.beta, damping, stepMomentum: p.step_momentum });
+    case 'mlbfgs-block': return new Mlbfgs({ lr, history: p.block_history, period: p.period, beta: p.beta, damping, stepMomentum: p.step_momentum, blocks: layout.layers });
   }
 }

@@ -10,8 +10,10 @@ const lrGrid = z.array(z.number().positive().max(10)).min(1).max(12);
 
 export const params = z
   .strictObject({
-    /** The first seed tunes the learning rates; the others (at least two) evaluate. */
-    seeds: z.int().min(3).max(100),
+    /** Verdict seeds: every one evaluates (the learning rates are tuned on `tuning_seeds` tuning seeds, never on these). */
+    seeds: z.int().min(2).max(100),
+    /** How many tuning seeds (tuningSeeds(n), from 2e9) pick each method's learning rate: the lowest worst-case final loss over them. */
+    tuning_seeds: z.int().min(1).max(20),
     parts: z.array(z.enum(PARTS)).min(1),
     methods: z.array(z.enum(METHOD_NAMES)).min(1),
 
@@ -24,7 +26,7 @@ export const params = z
     test_fraction: z.number().gt(0).lt(1),
     split_seed: z.int().min(0),
 
-    // Learning-rate grids, tuned on the first seed.
+    // Learning-rate grids, tuned on the tuning seeds.
     lr_sgd: lrGrid,
     lr_adam: lrGrid,
     lr_lbfgs: lrGrid,
@@ -40,6 +42,8 @@ export const params = z
     period: z.int().min(1).max(1000),
     beta: z.number().min(0).lt(1),
     damping: z.boolean(),
+    /** μ: heavy-ball momentum on the quasi-Newton direction H·g of every quasi-Newton method (0: θ ← θ − η·H·g). */
+    step_momentum: z.number().min(0).lt(1),
     sigma_low: z.number().gt(0).lt(1),
     sigma_high: z.number().gt(1),
     tau0: z.number().gt(0).max(1),

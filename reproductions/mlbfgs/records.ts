@@ -10,6 +10,8 @@ export const names = {
   finalLoss: (m: Method) => `final-loss/${m}`,
   testAccuracy: (m: Method) => `test-accuracy/${m}`,
   tunedLr: (m: Method) => `tuned-lr/${m}`,
+  /** Final training loss against learning rate on each tuning seed (NaN: diverged). */
+  tuningLoss: (m: Method) => `tuning-final-loss/${m}`,
   /** Steps until the full training loss first reaches the target's last-step loss (∞: never). */
   stepsTo: (target: Target, m: Method) => `steps-to-${target}-target/${m}`,
   /** Steps to SGD's target × the benchmarked time per step, in seconds. */

@@ -136,19 +136,25 @@ export function train(setup: TrainingSetup, method: Method, lr: number, seed: nu
   return { method, lr, seed, evalSteps, loss, elapsedMs, finalLoss, testAccuracy, diverged };
 }
 
-/** The grid's learning rate with the lowest final training loss on the tuning seed (diverged runs lose). */
-export function tune(setup: TrainingSetup, method: Method, grid: readonly number[], seed: number): { lr: number; finalLoss: number[] } {
-  const finalLoss = grid.map((lr) => train(setup, method, lr, seed, null).finalLoss);
+/**
+ * The grid's learning rate with the lowest worst-case final training loss over the tuning seeds (a
+ * rate that diverges on any of them loses): the verdict seeds are fresh draws, so a rate that only
+ * works on some seeds would not be the tuned optimum there. `finalLoss[s][i]`: seed s, rate i.
+ */
+export function tune(setup: TrainingSetup, method: Method, grid: readonly number[], seeds: readonly number[]): { lr: number; worst: number[]; finalLoss: number[][] } {
+  if (seeds.length === 0) throw new Error('tune: needs at least one tuning seed');
+  const finalLoss = seeds.map((seed) => grid.map((lr) => train(setup, method, lr, seed, null).finalLoss));
+  const worst = grid.map((_, i) => Math.max(...finalLoss.map((row) => row[i])));
   let best = 0;
-  for (let i = 1; i < grid.length; i++) if (finalLoss[i] < finalLoss[best]) best = i;
-  return { lr: grid[best], finalLoss };
+  for (let i = 1; i < grid.length; i++) if (worst[i] < worst[best]) best = i;
+  return { lr: grid[best], worst, finalLoss };
 }
 
 /**
  * First evaluated step at which the full training loss is ≤ target; +∞ when the run never gets
  * there within its horizon (or diverged), the convention of time-to-target performance profiles.
- * NaN (undefined, so the claim is inconclusive) when the target itself is not finite: a reference
- * run that diverged sets no target to reach.
+ * NaN (undefined, never 0: the ratio is then censored and the claim inconclusive) when the target
+ * itself is not finite: a reference run that diverged sets no target to reach.
  */
 export function stepsToTarget(result: TrainResult, target: number): number {
   if (!Number.isFinite(target)) return Number.NaN;

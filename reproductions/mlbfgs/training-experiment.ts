@@ -1,9 +1,9 @@
 /**
- * The digits part: tune each method's learning rate on the first seed, train every method on
- * the other seeds, and record loss curves, final losses and steps to each target L* (the
+ * The digits part: tune each method's learning rate on the tuning seeds (tuningSeeds(n), never a
+ * verdict seed), train every method on each verdict seed, and record loss curves, final losses and steps to each target L* (the
  * baseline's own full training loss at its last step).
  */
-import type { RunContext } from '../../harness/src/index.js';
+import { tuningSeeds, type RunContext } from '../../harness/src/index.js';
 import { median } from '../../harness/src/stats/index.js';
 import { loadDigitsSplit } from './data.js';
 import { lrGrid, type Method } from './methods.js';
@@ -28,19 +28,22 @@ const TARGET_USERS: Record<Target, Method[]> = {
 export function runTraining(ctx: RunContext<Params>): TrainingOutcome {
   const p = ctx.params;
   const setup = trainingSetup(p, loadDigitsSplit(ctx.root, p.test_fraction, p.split_seed));
-  const [tuningSeed, ...evalSeeds] = ctx.seeds;
-  const total = p.methods.reduce((s, m) => s + lrGrid(p, m).length, 0) + evalSeeds.length * p.methods.length;
+  const tuning = tuningSeeds(p.tuning_seeds);
+  const evalSeeds = ctx.seeds;
+  const total = p.methods.reduce((s, m) => s + lrGrid(p, m).length * tuning.length, 0) + evalSeeds.length * p.methods.length;
   let done = 0;
 
   const tuned: Partial<Record<Method, number>> = {};
   for (const m of p.methods) {
     const grid = lrGrid(p, m);
-    const { lr, finalLoss } = tune(setup, m, grid, tuningSeed);
+    const { lr, worst, finalLoss } = tune(setup, m, grid, tuning);
     tuned[m] = lr;
     ctx.record.scalar(names.tunedLr(m), lr);
-    ctx.record.curve(`tuning-final-loss/${m}`, grid, finalLoss.map((l) => (Number.isFinite(l) ? l : Number.NaN)), { seed: tuningSeed });
-    if (!Number.isFinite(Math.min(...finalLoss))) ctx.log(`${m}: every learning rate of the grid diverged on the tuning seed; using ${lr}`);
-    done += grid.length;
+    for (const [i, seed] of tuning.entries()) {
+      ctx.record.curve(names.tuningLoss(m), grid, finalLoss[i].map((l) => (Number.isFinite(l) ? l : Number.NaN)), { seed });
+    }
+    if (!Number.isFinite(Math.min(...worst))) ctx.log(`${m}: every learning rate of the grid diverged on a tuning seed; using ${lr}`);
+    done += grid.length * tuning.length;
     ctx.progress(done, total, `tuned ${m}: lr ${lr}`);
   }
 

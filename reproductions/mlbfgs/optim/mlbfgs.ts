@@ -2,7 +2,9 @@
  * mL-BFGS (Niu et al., 2023): L-BFGS whose curvature pairs come from momentum buffers,
  *   M^θ_t = βM^θ_{t−1} + (1−β)θ_t,   M^g_t = βM^g_{t−1} + (1−β)g_t,
  * taken every T steps as s = ΔM^θ, y = ΔM^g, damped (damping.ts), and applied to the current
- * stochastic gradient by the two-loop recursion: θ ← θ − η·H·g_t.
+ * stochastic gradient by the two-loop recursion: d = H·g_t. The step is heavy-ball momentum on that
+ * direction, v ← μv + d, θ ← θ − ηv (as SLIM-QN, the authors' predecessor, and as SgdMomentum: with
+ * H = I it is exactly SGD with momentum μ); μ = 0 is the plain step θ ← θ − η·H·g_t.
  *
  * Block-wise: each block [start, end) of the flat vector keeps its own pairs and its own H (a
  * block-diagonal inverse Hessian), so blocks can live on different workers.
@@ -25,6 +27,8 @@ export interface MlbfgsOptions {
   period: number;
   /** β of the momentum buffers (0: vanilla pairs). */
   beta: number;
+  /** μ: heavy-ball momentum on the quasi-Newton direction H·g (0: none, θ ← θ − η·H·g). */
+  stepMomentum?: number;
   /** Damping bounds, or null for none (vanilla). */
   damping: Damping | null;
   /** Blocks [start, end) covering 0..size; default: one block, the full vector. */
@@ -51,6 +55,7 @@ export class Mlbfgs implements Optimizer {
   #prevGrad: Float64Array | null = null;
   #blocks: BlockState[] = [];
   #direction: Float64Array | null = null;
+  #velocity: Float64Array | null = null;
   /** Pairs stored and pairs rejected (sᵀy ≤ 0 without damping, or s = 0), for diagnostics. */
   accepted = 0;
   rejected = 0;
@@ -60,6 +65,7 @@ export class Mlbfgs implements Optimizer {
     if (!Number.isInteger(options.history) || options.history < 0) throw new Error(`Mlbfgs: history must be an integer ≥ 0, got ${options.history}`);
     if (!Number.isInteger(options.period) || options.period < 1) throw new Error(`Mlbfgs: period must be a positive integer, got ${options.period}`);
     requireUnit('Mlbfgs', 'beta', options.beta);
+    requireUnit('Mlbfgs', 'stepMomentum', options.stepMomentum ?? 0);
     if (options.damping) validateDamping(options.damping);
     const kind = options.beta === 0 && !options.damping ? 'stochastic-lbfgs' : 'mlbfgs';
     this.name = options.blocks && options.blocks.length > 1 ? `${kind}-block` : kind;
@@ -84,6 +90,7 @@ export class Mlbfgs implements Optimizer {
     this.#mTheta = Float64Array.from(params);
     this.#mGrad = Float64Array.from(grads);
     this.#direction = new Float64Array(size);
+    this.#velocity = new Float64Array(size);
   }
 
   step(params: Float64Array, grads: Float64Array): void {
@@ -103,7 +110,16 @@ export class Mlbfgs implements Optimizer {
 
     const direction = this.#direction!;
     for (const b of this.#blocks) b.history.apply(grads.subarray(b.start, b.end), direction.subarray(b.start, b.end));
-    for (let i = 0; i < params.length; i++) params[i] -= lr * direction[i];
+    const mu = this.options.stepMomentum ?? 0;
+    if (mu === 0) {
+      for (let i = 0; i < params.length; i++) params[i] -= lr * direction[i];
+      return;
+    }
+    const v = this.#velocity!;
+    for (let i = 0; i < params.length; i++) {
+      v[i] = mu * v[i] + direction[i];
+      params[i] -= lr * v[i];
+    }
   }
 
   /** At t = kT: pair the buffers with their snapshot from t − T, then take a new snapshot. */

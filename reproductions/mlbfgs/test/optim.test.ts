@@ -76,6 +76,28 @@ test('mL-BFGS with m = 0 is plain SGD (H = I)', (t) => {
   t.deepEqual(Array.from(a), Array.from(b));
 });
 
+test('mL-BFGS with m = 0 and step momentum μ is exactly SGD with momentum μ (the speed-up controls\' near-miss)', (t) => {
+  const q = quadratic();
+  const a = new Float64Array(q.dim);
+  const b = new Float64Array(q.dim);
+  const g = new Float64Array(q.dim);
+  const ml = new Mlbfgs({ lr: 0.3, history: 0, period: 10, beta: 0.9, damping: DAMPING, stepMomentum: 0.9 });
+  const sgd = new SgdMomentum(0.3, 0.9);
+  for (let s = 0; s < 50; s++) {
+    q.grad(a, g);
+    ml.step(a, g);
+    q.grad(b, g);
+    sgd.step(b, g);
+  }
+  t.deepEqual(Array.from(a), Array.from(b));
+});
+
+test('mL-BFGS with step momentum 0.9 still reaches the minimum of a quadratic', (t) => {
+  const opt = new Mlbfgs({ lr: 0.05, history: 10, period: 10, beta: 0.9, damping: DAMPING, stepMomentum: 0.9 });
+  const { start, end } = minimize(opt, 1500);
+  t.true(end < 1e-6 * start, `distance ${end} from ${start}`);
+});
+
 test('the two-loop recursion satisfies the secant equation H·y = s for the newest pair and is symmetric positive definite', (t) => {
   const d = 8;
   const rng = createRng(3);
