@@ -123,6 +123,7 @@ export function runTime(ctx: Ctx, tf: Tf, specs: Specs): void {
     ctx.record.point(`time-${cell.key}`, cell.side * cell.side, cell.ms, { seed: cell.seed, timed: true });
     curves[cell.key].push({ x: cell.side * cell.side, y: cell.ms, group: `seed ${cell.seed}` });
   }
-  const title = `Forward CPU time (process CPU time, one compute thread; minimum over ${p.bench_rounds} interleaved rounds; batches of ${p.bench_batch} for SerpentLite, ${p.bench_batch_attention} for attention)`;
+  const title = `Forward CPU time (process CPU time, one compute thread; minimum over ${p.bench_rounds} interleaved rounds; `
+    + `batches of ${p.bench_batch} for SerpentLite, ${p.bench_batch_attention} for attention)`;
   ctx.record.figure({ ...costFigure('time', title, 'ms', curves), timed: true });
 }

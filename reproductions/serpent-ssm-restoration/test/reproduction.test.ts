@@ -43,7 +43,9 @@ test('at a tiny size, through the runner, every claim is decided and every contr
   for (const c of verdicts.claims) {
     t.not(c.verdict, 'error', `${c.id}: ${c.evidence.reason}`);
     if (timed.has(c.id)) t.not(c.control?.verdict, 'error', `control of ${c.id}: ${c.control?.evidence.reason}`);
-    else if (nearMiss.has(c.id)) t.true(c.control?.verdict === 'fail' || c.control?.verdict === 'inconclusive', `control of ${c.id}: ${c.control?.evidence.reason}`);
+    else if (nearMiss.has(c.id)) {
+      t.true(c.control?.verdict === 'fail' || c.control?.verdict === 'inconclusive', `control of ${c.id}: ${c.control?.evidence.reason}`);
+    }
     else t.is(c.control?.verdict, 'fail', `control of ${c.id}: ${c.control?.evidence.reason}`);
   }
   // A timed claim keeps its chart (numbers) in timing.json, beside verdicts.json.
