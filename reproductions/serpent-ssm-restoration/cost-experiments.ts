@@ -4,7 +4,6 @@
  */
 import type { tf as TF } from '../../harness/src/backend/tf.js';
 import { cpuTimeTask } from '../../harness/src/record/cpu-time.js';
-import { median } from '../../harness/src/stats/index.js';
 import type { RunContext } from '../../harness/src/index.js';
 import type { ModelSpec } from './architecture.js';
 import { analyticCost } from './cost-model.js';
@@ -75,23 +74,15 @@ export async function runMemory(ctx: Ctx, tf: Tf, specs: Specs): Promise<void> {
   ctx.record.figure(costFigure('memory', 'Peak tfjs memory of one forward pass (one image, weights and input excluded)', 'bytes', curves));
 }
 
-/**
- * Median forward CPU time per (seed, model, side): the process's own CPU time (one compute thread),
- * which load from other processes does not add to, so the verdict does not depend on how busy the
- * machine is. Rounds are interleaved (every combination once per round, after one untimed warm-up
- * round) so that what load still moves (caches, clock frequency) hits all sizes alike; the median
- * over rounds is recorded.
- */
-export async function runTime(ctx: Ctx, tf: Tf, specs: Specs): Promise<void> {
-  const p = ctx.params;
-  const plan = [
-    { key: 'serpent' as const, sides: p.time_sides, batch: p.bench_batch },
-    { key: 'attention' as const, sides: p.time_sides_attention, batch: p.bench_batch_attention },
-  ];
-  const cells = ctx.seeds.flatMap((seed) => plan.flatMap(({ key, sides, batch }) => {
+/** One timed configuration: a model, its sides, and the images per call. */
+export interface TimePlan { key: 'serpent' | 'attention'; sides: readonly number[]; batch: number }
+
+/** The minimum forward CPU time (ms) of each (seed, plan, side), over `rounds` interleaved rounds after a warm-up round. */
+export function measureTimes(tf: Tf, specs: Specs, plans: readonly TimePlan[], seeds: readonly number[], rounds: number, onRound?: (round: number) => void) {
+  const cells = seeds.flatMap((seed) => plans.flatMap(({ key, sides, batch }) => {
     const models = createModels(tf, specs[key], [seed]);
     return sides.map((side, i) => ({
-      seed, key, side, models, owner: i === 0,
+      seed, key, side, batch, models, owner: i === 0,
       x: tf.randomUniform([1, batch, side, side, 1], 0, 1, 'float32', seed) as TF.Tensor5D,
       samples: [] as number[],
     }));
@@ -99,9 +90,9 @@ export async function runTime(ctx: Ctx, tf: Tf, specs: Specs): Promise<void> {
   try {
     const once = (cell: (typeof cells)[number]) => cpuTimeTask(() => cell.models.infer(cell.x).dispose(), { iterations: 1, minCpuMs: 0, warmupIterations: 0 }).medianMs;
     for (const cell of cells) once(cell);
-    for (let round = 0; round < p.bench_rounds; round++) {
+    for (let round = 0; round < rounds; round++) {
       for (const cell of cells) cell.samples.push(once(cell));
-      ctx.progress(round + 1, p.bench_rounds, 'timing rounds');
+      onRound?.(round + 1);
     }
   } finally {
     for (const cell of cells) {
@@ -109,11 +100,30 @@ export async function runTime(ctx: Ctx, tf: Tf, specs: Specs): Promise<void> {
       if (cell.owner) cell.models.dispose();
     }
   }
+  return cells.map(({ seed, key, side, batch, samples }) => ({ seed, key, side, batch, ms: Math.min(...samples) }));
+}
+
+/**
+ * Forward CPU time per (seed, model, side): the process's own CPU time (one compute thread),
+ * which load from other processes does not add to, so the verdict does not depend on how busy the
+ * machine is. Rounds are interleaved (every combination once per round, after one untimed warm-up
+ * round) so that what load still moves (caches, clock frequency) hits all sizes alike; the minimum
+ * over rounds is recorded, the least disturbed measurement (disturbances only ever add time).
+ * Times are machine measurements: the series and the figure are marked `timed` (timing.json).
+ */
+export function runTime(ctx: Ctx, tf: Tf, specs: Specs): void {
+  const p = ctx.params;
+  const plans: TimePlan[] = [
+    { key: 'serpent', sides: p.time_sides, batch: p.bench_batch },
+    { key: 'attention', sides: p.time_sides_attention, batch: p.bench_batch_attention },
+  ];
+  const cells = measureTimes(tf, specs, plans, ctx.seeds, p.bench_rounds, (round) => ctx.progress(round, p.bench_rounds, 'timing rounds'));
   const curves: Record<'serpent' | 'attention', { x: number; y: number; group?: string }[]> = { serpent: [], attention: [] };
   for (const cell of cells) {
-    const ms = median(cell.samples);
-    ctx.record.point(`time-${cell.key}`, cell.side * cell.side, ms, { seed: cell.seed });
-    curves[cell.key].push({ x: cell.side * cell.side, y: ms, group: `seed ${cell.seed}` });
+    ctx.record.point(`time-${cell.key}`, cell.side * cell.side, cell.ms, { seed: cell.seed, timed: true });
+    curves[cell.key].push({ x: cell.side * cell.side, y: cell.ms, group: `seed ${cell.seed}` });
   }
-  ctx.record.figure(costFigure('time', `Median forward CPU time (process CPU time, one compute thread; ${p.bench_rounds} interleaved rounds; batches of ${p.bench_batch} for SerpentLite, ${p.bench_batch_attention} for attention)`, 'ms', curves));
+  const title = `Forward CPU time (process CPU time, one compute thread; minimum over ${p.bench_rounds} interleaved rounds; `
+    + `batches of ${p.bench_batch} for SerpentLite, ${p.bench_batch_attention} for attention)`;
+  ctx.record.figure({ ...costFigure('time', title, 'ms', curves), timed: true });
 }

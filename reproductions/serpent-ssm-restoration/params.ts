@@ -31,8 +31,8 @@ export const params = z
     /** The token mixer of the method's model: the SSM (SerpentLite), or attention (the baseline put in its place, a control). */
     mixer: z.enum(['ssm', 'attention']),
     /** Slowest and fastest initial decay rates of the SSM modes (log-spaced): 1/rate is the memory length in pixels. */
-    rate_min: z.number().positive().max(1),
-    rate_max: z.number().positive().max(10),
+    rate_min: z.number().positive().max(10),
+    rate_max: z.number().positive().max(100),
     /** The parameter-matched CNN: 3x3 convolutions at full resolution; its width is chosen to match SerpentLite's parameter count. */
     cnn_depth: z.int().min(2).max(30),
 
@@ -47,7 +47,7 @@ export const params = z
     /** Images per timed forward pass, for SerpentLite and for the attention model (fixed across a model's sides). */
     bench_batch: z.int().min(1).max(256),
     bench_batch_attention: z.int().min(1).max(256),
-    /** Timed rounds: each round times every (seed, model, side) once (process CPU time), interleaved; the median over rounds is kept. */
+    /** Timed rounds: each round times every (seed, model, side) once (process CPU time), interleaved; the minimum over rounds is kept. */
     bench_rounds: z.int().min(1).max(1000),
     /** The side of the peak-memory comparison, and the sides of its figure. */
     memory_side: side,
@@ -60,8 +60,14 @@ export const params = z
     /** Side of the training and test crops. */
     crop: side,
     batch: z.int().min(1).max(512),
-    /** Adam steps per task (0: untrained, i.e. the identity: a control). */
+    /** Adam steps per task (0: untrained, i.e. the identity: a control). Deblurring: the cap; training stops earlier on convergence. */
     deblur_steps: z.int().min(0).max(100_000),
+    /**
+     * Deblurring's stopping rule: stop when the mean training loss of the last `converge_window` steps
+     * improved by less than `converge_tol` (relative) on the mean of the window before.
+     */
+    converge_window: z.int().min(1).max(10_000),
+    converge_tol: z.number().min(0).max(1),
     offset_steps: z.int().min(0).max(100_000),
     learning_rate: z.number().positive().max(1),
     test_images: z.int().min(1).max(10_000),

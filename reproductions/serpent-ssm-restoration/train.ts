@@ -12,9 +12,30 @@ type Tf = typeof TF;
 /** A source of training batches, [S, B, side, side] model-major (see data.ts's BatchStream). */
 export interface Batches { next(batch: number): { degraded: Float32Array; clean: Float32Array } }
 
-export interface TrainOptions { steps: number; batch: number; learningRate: number; side: number }
+export interface TrainOptions {
+  /** The number of steps, or with `converge` the cap (the cosine decay runs over it either way). */
+  steps: number;
+  batch: number;
+  learningRate: number;
+  side: number;
+  /** Stop once the mean loss of the last `window` steps improved by < `tol` (relative) on the window before. */
+  converge?: { window: number; tol: number };
+}
 
-/** Trains in place; returns the loss (mean over seeds) at every step. */
+/**
+ * Relative improvement of the mean of the last `window` losses on the mean of the `window` before;
+ * null while fewer than 2·window losses exist. Window means, since single batches are noisy.
+ */
+export function windowImprovement(losses: readonly number[], window: number): number | null {
+  const n = losses.length;
+  if (n < 2 * window) return null;
+  let [before, last] = [0, 0];
+  for (let i = n - 2 * window; i < n - window; i++) before += losses[i];
+  for (let i = n - window; i < n; i++) last += losses[i];
+  return (before - last) / before;
+}
+
+/** Trains in place; returns the loss (mean over seeds) at every step taken. */
 export function train(tf: Tf, models: Models, stream: Batches, o: TrainOptions, onStep?: (step: number) => void): number[] {
   const S = models.seeds.length;
   const optimizer = new FlatAdam(tf, [...models.variables.values()]);
@@ -31,6 +52,10 @@ export function train(tf: Tf, models: Models, stream: Batches, o: TrainOptions, 
       x.dispose();
       y.dispose();
       onStep?.(step + 1);
+      if (o.converge) {
+        const improvement = windowImprovement(losses, o.converge.window);
+        if (improvement !== null && improvement < o.converge.tol) break;
+      }
     }
   } finally {
     optimizer.dispose();

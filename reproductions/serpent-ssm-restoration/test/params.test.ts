@@ -6,7 +6,7 @@ const VALID = {
   rate_min: 0.001, rate_max: 1, cnn_depth: 4, flops_sides: [32, 64, 128], flops_ratio_side: 512,
   time_sides: [64, 128], time_sides_attention: [32, 64], bench_batch: 4, bench_batch_attention: 4, bench_rounds: 2,
   memory_side: 64, memory_sides: [32, 64], rf_side: 32, rf_model: 'serpent', crop: 32, batch: 4,
-  deblur_steps: 10, offset_steps: 10, learning_rate: 0.01, test_images: 8, blur_sigma: 1.5, blur_noise: 0.01,
+  deblur_steps: 10, converge_window: 5, converge_tol: 0.02, offset_steps: 10, learning_rate: 0.01, test_images: 8, blur_sigma: 1.5, blur_noise: 0.01,
   offset_max: 0.25, offset_noise: 0.05, real_images: false, real_share: 0,
 };
 
