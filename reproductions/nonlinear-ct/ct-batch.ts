@@ -21,6 +21,8 @@ export interface BatchOptions {
   /** λmax(AᵀA); the post-log step is 1/L, the nonlinear one 1/(2L). */
   lipschitz: number;
   recordEvery?: number;
+  /** Iterations at which onRecord is called as well (e.g. the early-stopping iterations). */
+  recordAt?: ReadonlySet<number>;
   onRecord?: (iteration: number, images: Float32Array[]) => void;
 }
 
@@ -57,7 +59,8 @@ export function reconstructBatch(tf: Tf, A: CsrMatrix, jobs: readonly BatchJob[]
       });
       X.dispose();
       X = next;
-      if (o.recordEvery && o.onRecord && t % o.recordEvery === 0) o.onRecord(t, rows(X.dataSync() as Float32Array, n, B));
+      const due = (o.recordEvery !== undefined && t % o.recordEvery === 0) || o.recordAt?.has(t);
+      if (o.onRecord && due) o.onRecord(t, rows(X.dataSync() as Float32Array, n, B));
     }
     return rows(X.dataSync() as Float32Array, n, B).map((r) => Float64Array.from(r));
   } finally {

@@ -10,6 +10,22 @@ export type Experiment = (typeof EXPERIMENTS)[number];
  */
 export const DEFAULT_RUN: Experiment[] = ['rate', 'threshold', 'metal'];
 
+/**
+ * Early stops of the metal runs, each printed by tune.ts on tuningSeeds(10) (least mean tissue RMSE
+ * per method) at the smoke size; not retuned for the paper profile.
+ */
+export const METAL_STOPS = {
+  /** Metal 3.0/px, I₀ = 1e4: the default run's (params.yaml must hold the same; a test checks it). */
+  starved: { ct_stop_postlog: 15, ct_stop_nonlinear: 220 },
+  /** Metal 1.0/px, I₀ = 1e4 (no-photon-starvation-no-gap). */
+  lowMetal: { ct_stop_postlog: 20, ct_stop_nonlinear: 245 },
+  /**
+   * Metal 3.0/px, I₀ = 1e8 (fewer-metal-artifacts' control): post-log was still improving at the
+   * 4000-step horizon, so its stop is the horizon (a later stop would only lower the ratio).
+   */
+  ample: { ct_iterations: 4000, ct_stop_postlog: 4000, ct_stop_nonlinear: 225 },
+} as const;
+
 export const params = z
   .strictObject({
     seeds: z.int().min(1).max(1000),
@@ -19,6 +35,11 @@ export const params = z
     signal_norm: z.number().positive().max(10),
     /** '≥' is the method's subgradient at the ReLU's kink; '>' a sabotage (GD from 0 cannot move). */
     indicator: z.enum(['closed', 'strict']),
+    /**
+     * The threshold search's solver: 'nonlinear' (the paper's gradient descent through e^{−⟨a, x⟩₊});
+     * 'post-log' the linear least squares on −log y (the near-minimal claim's near-miss control).
+     */
+    solver: z.enum(['nonlinear', 'post-log']),
 
     // Geometric rate: gradient descent at m = rate_m_ratio·n, float64.
     rate_n: z.int().min(2).max(2000),
@@ -57,7 +78,17 @@ export const params = z
     metal_radius: z.number().positive(),
     /** Pixels within this distance of metal are left out of the tissue RMSE. */
     metal_margin: z.number().min(0),
+    /** Seeds of the metal experiment: base, base + 1, ... (more than `seeds`: the ratio varies by seed). */
+    ct_seeds: z.int().min(1).max(1000),
+    /** Horizon of the ratio-against-iteration curve (figure); the claims read the stops below. */
     ct_iterations: z.int().min(1).max(1_000_000),
+    /**
+     * Early stopping per method: the iteration at which each reconstruction is read for the claims,
+     * chosen by tune.ts on tuning seeds (the one with the least mean tissue RMSE); no regularizer
+     * other than the stop, for either method.
+     */
+    ct_stop_postlog: z.int().min(1).max(1_000_000),
+    ct_stop_nonlinear: z.int().min(1).max(1_000_000),
   })
   .superRefine((p, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: p });
@@ -69,6 +100,9 @@ export const params = z
     if (p.check_every > p.threshold_iterations) issue('check_every', `must be ≤ threshold_iterations (${p.threshold_iterations}), got ${p.check_every}`);
     if (p.sparse_k > p.sparse_n) issue('sparse_k', `must be ≤ sparse_n (${p.sparse_n}), got ${p.sparse_k}`);
     if (p.sparse_m >= p.sparse_n) issue('sparse_m', `must be < sparse_n (${p.sparse_n}) for the under-determined claim, got ${p.sparse_m}`);
+    for (const key of ['ct_stop_postlog', 'ct_stop_nonlinear'] as const) {
+      if (p[key] > p.ct_iterations) issue(key, `must be ≤ ct_iterations (${p.ct_iterations}), got ${p[key]}`);
+    }
     if (p.metal_radius > p.ct_size / 8) issue('metal_radius', `must be ≤ ct_size/8 = ${p.ct_size / 8} pixels, got ${p.metal_radius}`);
   });
 
