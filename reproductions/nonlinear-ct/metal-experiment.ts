@@ -9,7 +9,7 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import { imageGridChart, seriesChart } from '../../harness/src/charts/index.js';
 import type { RunContext } from '../../harness/src/index.js';
 import type { Method } from './ct-batch.js';
-import { logSpaced, meanCurve, metalScans, traceMetal, type MetalTrace, type Scan } from './metal-trace.js';
+import { logSpaced, meanAt, meanCurve, metalScans, traceMetal, type MetalTrace, type Scan } from './metal-trace.js';
 import type { Params } from './params.js';
 
 /** Points per convergence curve (log-spaced), besides the two stops. */
@@ -21,14 +21,16 @@ export function runMetal(ctx: RunContext<Params>, tf: typeof tfc): void {
   const seeds = Array.from({ length: p.ct_seeds }, (_, i) => ctx.seeds[0] + i);
   const setup = metalScans(p, seeds);
   const stop: Record<Method, number> = { 'post-log': p.ct_stop_postlog, nonlinear: p.ct_stop_nonlinear };
+  // Each method runs to its stop or to the curve's horizon, whichever is later.
+  const horizon = { 'post-log': Math.max(p.ct_iterations, stop['post-log']), nonlinear: Math.max(p.ct_iterations, stop.nonlinear) };
   const trace = traceMetal(tf, setup, {
     photons: p.photons,
-    horizon: p.ct_iterations,
+    horizon,
     at: logSpaced(p.ct_iterations, CURVE_POINTS, [stop['post-log'], stop.nonlinear]),
     keep: stop,
-    onProgress: (t) => ctx.progress(t, p.ct_iterations, 'metal reconstructions'),
+    onProgress: (t, m) => ctx.progress(t, horizon[m], `metal reconstructions, ${m}`),
   });
-  const k = (m: Method) => trace.iterations.indexOf(stop[m]);
+  const k = (m: Method) => trace.iterations[m].indexOf(stop[m]);
   setup.scans.forEach((scan, s) => {
     const tag = { seed: scan.seed };
     const postLog = trace.rmse['post-log'][s][k('post-log')];
@@ -36,23 +38,22 @@ export function runMetal(ctx: RunContext<Params>, tf: typeof tfc): void {
     ctx.record.scalar('postlog-tissue-rmse', postLog, tag);
     ctx.record.scalar('nonlinear-tissue-rmse', nonlinear, tag);
     ctx.record.scalar('zero-count-rays', scan.zeroCounts, tag);
-    ctx.record.curve('postlog-tissue-rmse-curve', trace.iterations, trace.rmse['post-log'][s], tag);
-    ctx.record.curve('nonlinear-tissue-rmse-curve', trace.iterations, trace.rmse.nonlinear[s], tag);
+    ctx.record.curve('postlog-tissue-rmse-curve', trace.iterations['post-log'], trace.rmse['post-log'][s], tag);
+    ctx.record.curve('nonlinear-tissue-rmse-curve', trace.iterations.nonlinear, trace.rmse.nonlinear[s], tag);
     ctx.log(`metal ${p.metal_attenuation}, I₀ ${p.photons}: seed ${scan.seed}: ${scan.zeroCounts} of ${setup.A.rows} rays counted 0 photons; tissue RMSE post-log ${postLog.toExponential(3)} (step ${stop['post-log']}), nonlinear ${nonlinear.toExponential(3)} (step ${stop.nonlinear}), ratio ${(postLog / nonlinear).toFixed(2)}`);
   });
-  const ratio = ratioCurve(trace);
-  ctx.record.curve('metal-ratio-curve', trace.iterations, ratio);
+  const ratio = ratioCurve(trace, p.ct_iterations);
+  ctx.record.curve('metal-ratio-curve', ratio.t, ratio.y);
   recordFigures(ctx, setup.scans[0], trace, ratio, stop);
 }
 
-/** Mean post-log RMSE over mean nonlinear RMSE, both at the same iteration. */
-function ratioCurve(trace: MetalTrace): number[] {
-  const postLog = meanCurve(trace, 'post-log');
-  const nonlinear = meanCurve(trace, 'nonlinear');
-  return postLog.map((v, i) => v / nonlinear[i]);
+/** Mean post-log RMSE over mean nonlinear RMSE, both at the same iteration t ≤ horizon. */
+function ratioCurve(trace: MetalTrace, horizon: number): { t: number[]; y: number[] } {
+  const t = trace.iterations['post-log'].filter((i) => i <= horizon && trace.iterations.nonlinear.includes(i));
+  return { t, y: t.map((i) => meanAt(trace, 'post-log', i) / meanAt(trace, 'nonlinear', i)) };
 }
 
-function recordFigures(ctx: RunContext<Params>, scan: Scan, trace: MetalTrace, ratio: number[], stop: Record<Method, number>): void {
+function recordFigures(ctx: RunContext<Params>, scan: Scan, trace: MetalTrace, ratio: { t: number[]; y: number[] }, stop: Record<Method, number>): void {
   const p = ctx.params;
   const size = p.ct_size;
   const postLog = trace.kept['post-log']!;
@@ -92,8 +93,8 @@ function recordFigures(ctx: RunContext<Params>, scan: Scan, trace: MetalTrace, r
       mark: 'line',
       xLog: true,
       points: [
-        ...trace.iterations.map((t, i) => ({ x: t, y: ratio[i], group: 'both at iteration t' })),
-        ...trace.iterations.map((t, i) => ({ x: t, y: meanAt(trace, 'post-log', stop['post-log']) / meanCurve(trace, 'nonlinear')[i], group: `post-log at ${stop['post-log']} / nonlinear at t` })),
+        ...ratio.t.map((t, i) => ({ x: t, y: ratio.y[i], group: 'both at iteration t' })),
+        ...ratio.t.map((t) => ({ x: t, y: meanAt(trace, 'post-log', stop['post-log']) / meanAt(trace, 'nonlinear', t), group: `post-log at ${stop['post-log']} / nonlinear at t` })),
         ...[1, p.ct_iterations].map((t) => ({ x: t, y: early, group: 'both early-stopped (claim)' })),
       ],
     }),
@@ -110,11 +111,8 @@ function recordFigures(ctx: RunContext<Params>, scan: Scan, trace: MetalTrace, r
       xLog: true,
       yLog: true,
       points: (['post-log', 'nonlinear'] as const).flatMap((m) =>
-        trace.rmse[m].flatMap((curve, s) => curve.map((y, i) => ({ x: trace.iterations[i], y, group: `${m} seed ${ctx.seeds[0] + s}` })))),
+        trace.rmse[m].flatMap((curve, s) => curve.map((y, i) => ({ x: trace.iterations[m][i], y, group: `${m} seed ${ctx.seeds[0] + s}` })))),
     }),
   });
 }
 
-function meanAt(trace: MetalTrace, method: Method, t: number): number {
-  return meanCurve(trace, method)[trace.iterations.indexOf(t)];
-}

@@ -1,7 +1,7 @@
 /**
  * The metal comparison's computation, shared by the experiment and tune.ts: per seed a phantom
- * with a metal disc and Poisson counts (scans), then both reconstructions of every scan in one
- * tfjs batch, with the tissue RMSE of every image traced at chosen iterations.
+ * with a metal disc and Poisson counts (scans), then both reconstructions of every scan (one tfjs
+ * batch per method), with the tissue RMSE of every image traced at chosen iterations.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { createRng, deriveSeed } from '../../harness/src/random.js';
@@ -33,9 +33,9 @@ export function metalScans(p: CtParams, seeds: readonly number[]): MetalScans {
 export const METHODS: readonly Method[] = ['post-log', 'nonlinear'];
 
 export interface MetalTrace {
-  /** The traced iterations, increasing. */
-  iterations: number[];
-  /** rmse[method][scan][k]: tissue RMSE of that reconstruction at iterations[k]. */
+  /** Per method, the traced iterations, increasing. */
+  iterations: Record<Method, number[]>;
+  /** rmse[method][scan][k]: tissue RMSE of that reconstruction at iterations[method][k]. */
   rmse: Record<Method, number[][]>;
   /** The first scan's images, per method, at the iteration asked for in `keep` (for the figure). */
   kept: Partial<Record<Method, Float64Array>>;
@@ -43,47 +43,56 @@ export interface MetalTrace {
 
 export interface TraceOptions {
   photons: number;
-  /** Iterations run (the last traced one is ≤ this). */
-  horizon: number;
+  /** Per method, iterations run (the last traced one is ≤ this). */
+  horizon: Record<Method, number>;
   /** Where the tissue RMSE is traced. */
   at: ReadonlySet<number>;
   /** Per method, the iteration at which the first scan's image is kept. */
   keep?: Partial<Record<Method, number>>;
-  onProgress?: (t: number) => void;
+  onProgress?: (t: number, method: Method) => void;
 }
 
-/** Both methods on every scan, batched; job 2s is scan s post-log, 2s + 1 scan s nonlinear. */
+/** Each method on every scan, one tfjs batch per method (their horizons differ). */
 export function traceMetal(tf: typeof tfc, { A, lipschitz, scans }: MetalScans, o: TraceOptions): MetalTrace {
-  const jobs: BatchJob[] = scans.flatMap((s) => METHODS.map((method) => ({ method, counts: s.counts })));
-  const trace: MetalTrace = { iterations: [], rmse: { 'post-log': scans.map(() => []), nonlinear: scans.map(() => []) }, kept: {} };
-  reconstructBatch(tf, A, jobs, {
-    photons: o.photons,
-    iterations: o.horizon,
-    lipschitz,
-    recordAt: o.at,
-    onRecord: (t, xs) => {
-      trace.iterations.push(t);
-      xs.forEach((x, b) => {
-        const method = METHODS[b % 2];
-        const scan = scans[b >> 1];
-        trace.rmse[method][b >> 1].push(maskedRmse(x, scan.phantom.image, scan.mask));
-        if (b < 2 && o.keep?.[method] === t) trace.kept[method] = Float64Array.from(x);
-      });
-      o.onProgress?.(t);
-    },
-  });
+  const trace: MetalTrace = { iterations: { 'post-log': [], nonlinear: [] }, rmse: { 'post-log': scans.map(() => []), nonlinear: scans.map(() => []) }, kept: {} };
+  for (const method of METHODS) {
+    const jobs: BatchJob[] = scans.map((s) => ({ method, counts: s.counts }));
+    reconstructBatch(tf, A, jobs, {
+      photons: o.photons,
+      iterations: o.horizon[method],
+      lipschitz,
+      recordAt: o.at,
+      onRecord: (t, xs) => {
+        trace.iterations[method].push(t);
+        xs.forEach((x, s) => {
+          const scan = scans[s];
+          trace.rmse[method][s].push(maskedRmse(x, scan.phantom.image, scan.mask));
+          if (s === 0 && o.keep?.[method] === t) trace.kept[method] = Float64Array.from(x);
+        });
+        o.onProgress?.(t, method);
+      },
+    });
+  }
   return trace;
 }
 
-/** Mean over scans of one method's tissue RMSE at every traced iteration. */
+/** Mean over scans of one method's tissue RMSE at every traced iteration of that method. */
 export function meanCurve(trace: MetalTrace, method: Method): number[] {
   const per = trace.rmse[method];
-  return trace.iterations.map((_, k) => per.reduce((s, curve) => s + curve[k], 0) / per.length);
+  return trace.iterations[method].map((_, k) => per.reduce((s, curve) => s + curve[k], 0) / per.length);
 }
 
-/** About `points` iterations spread evenly on a log scale over [1, horizon], plus `extra`. */
+/** The mean RMSE of one method at a traced iteration. */
+export function meanAt(trace: MetalTrace, method: Method, t: number): number {
+  const k = trace.iterations[method].indexOf(t);
+  if (k < 0) throw new RangeError(`${method} was not traced at iteration ${t}`);
+  return meanCurve(trace, method)[k];
+}
+
+/** About `points` iterations spread evenly on a log scale over [1, horizon] (none for horizon 0), plus `extra`. */
 export function logSpaced(horizon: number, points: number, extra: readonly number[] = []): Set<number> {
-  const at = new Set(extra.filter((t) => t >= 1 && t <= horizon));
+  const at = new Set(extra.filter((t) => t >= 1));
+  if (horizon < 1) return at;
   for (let k = 0; k < points; k++) at.add(Math.round(Math.exp((Math.log(horizon) * k) / (points - 1))));
   return at;
 }

@@ -5,13 +5,13 @@
  * uses: metal 3.0/px (fewer-metal-artifacts), 1.0/px (no-photon-starvation-no-gap) and 3.0/px with
  * 10⁸ photons (fewer-metal-artifacts' control: no ray starved). Run by hand:
  *   npx tsx reproductions/nonlinear-ct/tune.ts [smoke|paper]
- * and copy what it prints into params.yaml (papers.nonlinear-ct.<profile>).
+ * and copy what it prints into params.yaml (papers.nonlinear-ct.<profile>) and params.ts (METAL_STOPS).
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { getTf } from '../../harness/src/backend/tf.js';
 import { tuningSeeds } from '../../harness/src/index.js';
-import { meanCurve, metalScans, METHODS, traceMetal } from './metal-trace.js';
+import { meanAt, meanCurve, metalScans, METHODS, traceMetal } from './metal-trace.js';
 import { params } from './params.js';
 
 const EVERY = 5;
@@ -34,18 +34,18 @@ for (const regime of REGIMES) {
   const { horizon } = regime;
   const at = new Set(Array.from({ length: Math.floor(horizon / EVERY) }, (_, k) => (k + 1) * EVERY));
   const started = Date.now();
-  const trace = traceMetal(tf, metalScans({ ...p, ...regime }, SEEDS), { photons: regime.photons, horizon, at });
+  const trace = traceMetal(tf, metalScans({ ...p, ...regime }, SEEDS), { photons: regime.photons, horizon: { 'post-log': horizon, nonlinear: horizon }, at });
   const curves = Object.fromEntries(METHODS.map((m) => [m, meanCurve(trace, m)]));
   console.log(`metal ${regime.metal_attenuation}/px, I₀ = ${regime.photons}, ${p.ct_size}×${p.ct_size}, tuning seeds ${SEEDS[0]}..${SEEDS.at(-1)}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const best: Record<string, number> = {};
   for (const m of METHODS) {
     const c = curves[m];
     const k = c.indexOf(Math.min(...c));
-    best[m] = trace.iterations[k];
+    best[m] = trace.iterations[m][k];
     console.log(`  ${m}: least mean tissue RMSE ${c[k].toExponential(3)} at iteration ${best[m]} (at ${horizon}: ${c.at(-1)!.toExponential(3)})`);
   }
-  const ratioAt = (t: number) => curves['post-log'][trace.iterations.indexOf(t)] / curves.nonlinear[trace.iterations.indexOf(t)];
-  const early = curves['post-log'][trace.iterations.indexOf(best['post-log'])] / curves.nonlinear[trace.iterations.indexOf(best.nonlinear)];
+  const ratioAt = (t: number) => meanAt(trace, 'post-log', t) / meanAt(trace, 'nonlinear', t);
+  const early = meanAt(trace, 'post-log', best['post-log']) / meanAt(trace, 'nonlinear', best.nonlinear);
   console.log(`  ratio post-log / nonlinear, both early-stopped: ${early.toFixed(3)}; at the same iteration: ${[100, 500, 1000, 2000, horizon].filter((t, i, all) => t <= horizon && all.indexOf(t) === i).map((t) => `${t}: ${ratioAt(t).toFixed(2)}`).join(', ')}`);
   console.log(`  => ct_stop_postlog: ${best['post-log']}, ct_stop_nonlinear: ${best.nonlinear}`);
 }

@@ -8,7 +8,7 @@
 import test from 'ava';
 import { getTf } from '../../../harness/src/backend/tf.js';
 import { tuningSeeds } from '../../../harness/src/index.js';
-import { meanCurve, metalScans, METHODS, traceMetal, type CtParams } from '../metal-trace.js';
+import { meanAt, meanCurve, metalScans, METHODS, traceMetal, type CtParams } from '../metal-trace.js';
 import { successGrid, successRates } from '../success-grid.js';
 
 const CT: CtParams = {
@@ -22,14 +22,14 @@ const AT = new Set(Array.from({ length: HORIZON / 5 }, (_, k) => (k + 1) * 5));
 async function earlyStoppedRatio(photons: number): Promise<number> {
   const tf = await getTf();
   const p = { ...CT, photons };
-  const tune = traceMetal(tf, metalScans(p, tuningSeeds(6)), { photons, horizon: HORIZON, at: AT });
+  const horizon = { 'post-log': HORIZON, nonlinear: HORIZON };
+  const tune = traceMetal(tf, metalScans(p, tuningSeeds(6)), { photons, horizon, at: AT });
   const stop = Object.fromEntries(METHODS.map((m) => {
     const c = meanCurve(tune, m);
-    return [m, tune.iterations[c.indexOf(Math.min(...c))]];
+    return [m, tune.iterations[m][c.indexOf(Math.min(...c))]];
   }));
-  const verdict = traceMetal(tf, metalScans(p, [0, 1, 2, 3, 4, 5]), { photons, horizon: HORIZON, at: AT });
-  const at = (m: (typeof METHODS)[number]) => meanCurve(verdict, m)[verdict.iterations.indexOf(stop[m])];
-  return at('post-log') / at('nonlinear');
+  const verdict = traceMetal(tf, metalScans(p, [0, 1, 2, 3, 4, 5]), { photons, horizon, at: AT });
+  return meanAt(verdict, 'post-log', stop['post-log']) / meanAt(verdict, 'nonlinear', stop.nonlinear);
 }
 
 test('the early-stopped metal gap is there with photon starvation and gone without it', async (t) => {
