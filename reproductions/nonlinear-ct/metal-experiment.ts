@@ -85,7 +85,7 @@ function recordFigures(ctx: RunContext<Params>, scan: Scan, trace: MetalTrace, r
   ctx.record.figure({
     id: 'metal-ratio-vs-iteration',
     title: 'Tissue RMSE ratio post-log / nonlinear against iteration',
-    caption: `Ratio of the mean tissue RMSE over ${seeds} seeds (metal ${p.metal_attenuation}/px, I₀ = ${p.photons}), both methods read at the same iteration t; and post-log at its early stop (${stop['post-log']}) over nonlinear at t. The claim compares each method at its own early stop (post-log ${stop['post-log']}, nonlinear ${stop.nonlinear}): ratio of means ${early.toFixed(2)} (dashed level). Neither method has converged by ${p.ct_iterations}: at a fixed shared budget the ratio depends on the budget, which is why the claims use per-method early stopping chosen on tuning seeds.`,
+    caption: `Ratio of the mean tissue RMSE over ${seeds} seeds (metal ${p.metal_attenuation}/px, I₀ = ${p.photons}), both methods read at the same iteration t; and post-log at its early stop (${stop['post-log']}) over nonlinear at t. The claim compares each method at its own early stop (post-log ${stop['post-log']}, nonlinear ${stop.nonlinear}): ratio of means ${early.toFixed(2)} (flat line). Neither method has converged by ${p.ct_iterations}: at a fixed shared budget the ratio depends on the budget, which is why the claims use per-method early stopping chosen on tuning seeds.`,
     chart: seriesChart({
       title: 'tissue RMSE ratio',
       xTitle: 'iteration',

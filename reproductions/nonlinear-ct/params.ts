@@ -25,10 +25,10 @@ export const METAL_STOPS = {
   lowMetal: { ct_iterations: 0, ct_stop_postlog: 20, ct_stop_nonlinear: 245 },
   /**
    * Metal 3.0/px, I₀ = 1e8 (fewer-metal-artifacts' control), no curve: post-log was still
-   * improving at tune.ts's 4000-step horizon, so its stop is that horizon (a later stop would only
-   * lower the ratio).
+   * improving at tune.ts's 8000-step horizon (and at 16000), so its stop is that horizon (a later
+   * stop would only lower the ratio).
    */
-  ample: { ct_iterations: 0, ct_stop_postlog: 4000, ct_stop_nonlinear: 225 },
+  ample: { ct_iterations: 0, ct_stop_postlog: 8000, ct_stop_nonlinear: 225 },
 } as const;
 
 export const params = z
