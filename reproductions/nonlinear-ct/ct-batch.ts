@@ -21,6 +21,8 @@ export interface BatchOptions {
   /** λmax(AᵀA); the post-log step is 1/L, the nonlinear one 1/(2L). */
   lipschitz: number;
   recordEvery?: number;
+  /** Iterations at which onRecord is called as well (e.g. the early-stopping iterations). */
+  recordAt?: ReadonlySet<number>;
   onRecord?: (iteration: number, images: Float32Array[]) => void;
 }
 
@@ -43,10 +45,16 @@ export function reconstructBatch(tf: Tf, A: CsrMatrix, jobs: readonly BatchJob[]
   const postLogMask = tf.tensor2d(isPostLog, [B, 1]);
   const nonlinearMask = tf.tensor2d(isPostLog.map((v) => 1 - v), [B, 1]);
   const stepColumn = tf.tensor2d(steps, [B, 1]);
+  // All post-log: the gradient Aᵀ(Ax − p) = (AᵀA)x − Aᵀp is one product with the n×n Gram matrix per
+  // step instead of two with A (the same iteration, ~3× fewer flops at 60 angles × 32 detectors).
+  const linear = isPostLog.every((v) => v === 1);
+  const gram = linear ? tf.tidy(() => tf.matMul(dense, dense, true, false)) : null;
+  const target = linear ? tf.tidy(() => tf.matMul(D, dense)) : null;
   let X: tfc.Tensor2D = tf.zeros([B, n]);
   try {
     for (let t = 1; t <= o.iterations; t++) {
       const next = tf.tidy(() => {
+        if (gram && target) return tf.relu(tf.sub(X, tf.mul(tf.sub(tf.matMul(X, gram), target), stepColumn))) as tfc.Tensor2D;
         const Z = tf.matMul(X, dense, false, true);
         // post-log: w = Ax − p; nonlinear: w = −(f − y)·f with f = e^{−Ax}.
         const F = tf.exp(tf.neg(Z));
@@ -57,11 +65,12 @@ export function reconstructBatch(tf: Tf, A: CsrMatrix, jobs: readonly BatchJob[]
       });
       X.dispose();
       X = next;
-      if (o.recordEvery && o.onRecord && t % o.recordEvery === 0) o.onRecord(t, rows(X.dataSync() as Float32Array, n, B));
+      const due = (o.recordEvery !== undefined && t % o.recordEvery === 0) || o.recordAt?.has(t);
+      if (o.onRecord && due) o.onRecord(t, rows(X.dataSync() as Float32Array, n, B));
     }
     return rows(X.dataSync() as Float32Array, n, B).map((r) => Float64Array.from(r));
   } finally {
-    tf.dispose([dense, D, postLogMask, nonlinearMask, stepColumn, X]);
+    tf.dispose([dense, D, postLogMask, nonlinearMask, stepColumn, X, ...(gram && target ? [gram, target] : [])]);
   }
 }
 

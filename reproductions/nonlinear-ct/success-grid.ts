@@ -11,6 +11,12 @@ import { createRng, deriveSeed } from '../../harness/src/random.js';
 import { plantedSignal, type Indicator } from './gaussian-model.js';
 
 type Tf = typeof tfc;
+/**
+ * nonlinear: gradient descent on (1/2m) Σ (e^{−⟨a, x⟩₊} − y)², the paper's method. post-log: the
+ * linearisation a scanner would use, p = −log y (= ⟨a, x*⟩₊), then gradient descent on the linear
+ * least squares (1/2m) Σ (⟨a, x⟩ − p)², which ignores the clipping (the near-minimal claim's control).
+ */
+export type Solver = 'nonlinear' | 'post-log';
 
 export interface GridOptions {
   n: number;
@@ -24,6 +30,8 @@ export interface GridOptions {
   checkEvery: number;
   indicator: Indicator;
   signalNorm: number;
+  /** Which loss gradient descent minimizes (default nonlinear). */
+  solver?: Solver;
 }
 
 export interface GridCell { n: number; ratio: number; m: number; seed: number; success: boolean; finalError: number; iterations: number }
@@ -53,11 +61,14 @@ export function successGrid(tf: Tf, o: GridOptions): GridCell[] {
       y[s * M + i] = Math.exp(-Math.max(z, 0));
     }
   });
+  const postLog = o.solver === 'post-log';
+  // The post-log solver sees p = −log y instead of y (computed from the same float32 data).
+  const data = postLog ? Float32Array.from(y, (v) => -Math.log(v)) : y;
   // mask[r, i] = 1/m_r on the first m_r rows: the loss's 1/m and the nested design in one factor.
   const mask = new Float32Array(R * M);
   ms.forEach((m, r) => mask.fill(1 / m, r * M, r * M + m));
   let A: tfc.Tensor3D = tf.tensor3d(a, [S, M, n]);
-  let Y: tfc.Tensor3D = tf.tensor3d(y, [S, 1, M]);
+  let Y: tfc.Tensor3D = tf.tensor3d(data, [S, 1, M]);
   let W0: tfc.Tensor3D = tf.tensor3d(mask, [1, R, M]);
   const Xstar = tf.tensor3d(xs, [S, 1, n]);
   const starNorm = tf.tidy(() => tf.norm(Xstar, 'euclidean', 2));
@@ -73,6 +84,8 @@ export function successGrid(tf: Tf, o: GridOptions): GridCell[] {
     while (t < o.iterations && active > 0) {
       const next = tf.tidy(() => {
         const Z = tf.matMul(X, A, false, true);
+        // Post-log: −∇L = (1/m) Σ (p − ⟨a, x⟩) a.
+        if (postLog) return tf.add(X, tf.mul(tf.matMul(tf.mul(tf.sub(Y, Z), W0), A), o.step)) as tfc.Tensor3D;
         const F = tf.exp(tf.neg(tf.relu(Z)));
         const on = tf.cast(o.indicator === 'closed' ? tf.greaterEqual(Z, 0) : tf.greater(Z, 0), 'float32');
         // −∇L = (1/m) Σ (f − y) f 1[z ≥ 0] a.

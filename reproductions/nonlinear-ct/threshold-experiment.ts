@@ -23,6 +23,7 @@ export function runThreshold(ctx: RunContext<Params>, tf: typeof tfc): void {
       tolerance: p.success_tolerance,
       checkEvery: p.check_every,
       indicator: p.indicator,
+      solver: p.solver,
       signalNorm: p.signal_norm,
     });
     const rates = successRates(grid, p.threshold_ratios);
@@ -40,7 +41,7 @@ export function runThreshold(ctx: RunContext<Params>, tf: typeof tfc): void {
   ctx.record.figure({
     id: 'phase-transition',
     title: 'Success rate of gradient descent over (n, m/n)',
-    caption: `Fraction of ${ctx.seeds.length} seeds whose relative error fell below ${p.success_tolerance} within ${p.threshold_iterations} steps (μ = ${p.rate_step}, x₀ = 0, ||x*|| = ${p.signal_norm}). m*(n) = smallest m with rate ≥ ${p.success_rate}: ${ns.map((n, i) => `n = ${n}: ${thresholds[i]} (${ratios[i]}n)`).join('; ')}.`,
+    caption: `Fraction of ${ctx.seeds.length} seeds whose relative error fell below ${p.success_tolerance} within ${p.threshold_iterations} steps (${p.solver} solver, μ = ${p.rate_step}, x₀ = 0, ||x*|| = ${p.signal_norm}). m*(n) = smallest m with rate ≥ ${p.success_rate}: ${ns.map((n, i) => `n = ${n}: ${thresholds[i]} (${ratios[i]}n)`).join('; ')}.`,
     chart: heatmapChart({ title: 'success rate', xTitle: 'm / n', yTitle: 'n', colorTitle: 'success rate', cells }),
   });
 }

@@ -46,3 +46,15 @@ test('the tfjs batch reproduces the float64 iteration for both methods and leaks
     t.true(worst < 1e-3 * scale, `job ${b}: max difference ${worst} (float32 against float64)`);
   });
 });
+
+test('a post-log-only batch (the Gram-matrix path) reproduces the float64 iteration and leaks no tensors', async (t) => {
+  const tf = await getTf();
+  const { A, counts, lipschitz } = scan();
+  const o = { iterations: 200, lipschitz };
+  const reference = postLogReconstruction(A, counts, 1e4, o);
+  const before = tf.memory().numTensors;
+  const [x] = reconstructBatch(tf, A, [{ method: 'post-log', counts }], { photons: 1e4, ...o });
+  t.is(tf.memory().numTensors, before);
+  const worst = Math.max(...x.map((v, j) => Math.abs(v - reference[j])));
+  t.true(worst < 1e-3 * Math.max(...reference), `max difference ${worst} (float32 against float64)`);
+});
