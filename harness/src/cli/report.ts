@@ -39,6 +39,9 @@ export const report: Command = {
       baseline,
       warnings,
       runFacts: !values['without-run-facts'],
+      expectedPath: path.join(root, 'expected.json'),
+      // Rendering charts takes a while (tens of seconds for every paper): say what is happening.
+      onProgress: (message) => process.stderr.write(`repro report: ${message}\n`),
     });
     process.stderr.write(`repro report: ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     return 0;

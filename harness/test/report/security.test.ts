@@ -28,7 +28,7 @@ test('payloads in claim id, quote, params, paper meta and charts are escaped', a
   t.true(html.includes(`lr</th><td class="mono">${escaped}</td>`), 'param value');
   t.true(html.includes(`<h1>Paper ${escaped}</h1>`), 'title');
   // An unknown verdict is shown as error, with the raw text escaped.
-  t.regex(html, /id="claim-second"[\s\S]*?<span class="badge v-error">error<\/span>/);
+  t.regex(html, /id="claim-second"[\s\S]*?<span class="badge v-error"><span aria-hidden="true">!<\/span> error<\/span>/);
   // No event-handler attribute anywhere (text may mention onerror=, but never as an attribute).
   for (const { name, html: page } of pages) {
     for (const tag of page.matchAll(/<[a-zA-Z][^>]*>/g)) {
