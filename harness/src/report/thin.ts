@@ -1,8 +1,8 @@
 /**
  * Thinned axes: an ordinal axis with one label per seed writes 200 labels on top of each other.
- * Past MAX_LABELS categories, only every k-th is labelled (the marks all stay).
+ * Past MAX_LABELS categories (ten labels fit a 420 px axis), only every k-th is labelled (the marks all stay).
  */
-const MAX_LABELS = 20;
+const MAX_LABELS = 10;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
