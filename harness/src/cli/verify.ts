@@ -74,7 +74,7 @@ export const verify: Command = {
       process.stderr.write(`repro verify: wrote ${path.relative(root, expectedFile)}; review its diff before committing\n`);
       return 0;
     }
-    const checks = compare(results, readExpectations(expectedFile), readTolerances(expectedFile));
+    const checks = compare(results, readExpectations(expectedFile), readTolerances(expectedFile), readHistory(expectedFile));
     if (values.junit) writeFileAtomic(path.resolve(values.junit), junit(checks));
     if (values.markdown) writeFileAtomic(path.resolve(values.markdown), markdown(checks));
     // A claim that expected.json names but the results lack is a failure too (removed or renamed

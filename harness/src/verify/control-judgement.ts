@@ -44,7 +44,7 @@ export function judgeControl(reproduction: string, claim: Pick<ClaimResult, 'id'
   const tolerance = file?.tolerances[reproduction]?.[name];
   const tolerated = tolerance?.verdicts.includes(control.verdict) ?? false;
   const asMust = control.verdict === must;
-  const ok = recorded === null ? asMust : recorded === control.verdict || tolerated;
+  const ok = (recorded === null ? asMust : recorded === control.verdict) || tolerated;
   const accepted = ok && !asMust;
   const why = accepted ? (tolerance?.why ?? historyWhy(file?.history ?? [], reproduction, name)) : null;
   const text = asMust && ok
