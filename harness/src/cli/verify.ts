@@ -8,6 +8,7 @@ import { expectationsAt } from '../verify/baseline.js';
 import { formatExpectations, readExpectations, readHistory, readTolerances, type Expectations } from '../verify/expected.js';
 import { junit } from '../verify/junit.js';
 import { markdown } from '../verify/markdown.js';
+import { terminalSummary } from '../verify/summary.js';
 import { intFlag, parseFlags } from './args.js';
 import { measureStability, writeStability } from '../verify/stability.js';
 import type { VerdictsFile } from '../types.js';
@@ -17,7 +18,7 @@ import { projectRoot } from './root.js';
 
 export const verify: Command = {
   help: [
-    'repro verify [--results DIR] [--expected FILE] [--base REV] [--junit FILE] [--markdown FILE] [--complete] [--update]',
+    'repro verify [--results DIR] [--expected FILE] [--base REV] [--junit FILE] [--markdown FILE] [--complete] [--update] [--seeds N] [--summary]',
     '',
     'Compares results/*/verdicts.json with expected.json (the verdict the project expects of each',
     'claim, reviewed like code) and checks that every negative control failed as it must.',
@@ -32,6 +33,8 @@ export const verify: Command = {
     '  --complete       also fail when a reproduction or claim that expected.json names has no result,',
     '                   or a result cannot be read (the claim gate, `make verify`, uses it)',
     '  --update         rewrite expected.json from the current results (then review its diff)',
+    '  --summary        print verdict counts per paper and every departure with its reason, and exit 0',
+    '                   (information only: `make repro` ends with it; the gate is the plain command)',
     '  --seeds N        (0 to 100) rerun every reproduction N times with fresh seeds (bases 1000, 2000, ...),',
     '                   write results/<id>/stability.json (shown in the report) and fail when any',
     '                   claim\'s verdict changes with the seeds',
@@ -40,7 +43,7 @@ export const verify: Command = {
     const { values } = parseFlags('verify', args, {
       results: { type: 'string' }, expected: { type: 'string' }, base: { type: 'string' },
       junit: { type: 'string' }, markdown: { type: 'string' }, update: { type: 'boolean' }, seeds: { type: 'string' },
-      complete: { type: 'boolean' },
+      complete: { type: 'boolean' }, summary: { type: 'boolean' },
     });
     const root = projectRoot();
     const expectedFile = path.resolve(root, values.expected ?? 'expected.json');
@@ -77,6 +80,11 @@ export const verify: Command = {
     const checks = compare(results, readExpectations(expectedFile), readTolerances(expectedFile), readHistory(expectedFile));
     if (values.junit) writeFileAtomic(path.resolve(values.junit), junit(checks));
     if (values.markdown) writeFileAtomic(path.resolve(values.markdown), markdown(checks));
+    // `make repro` ends with this: what came out and what departed, without failing the build.
+    if (values.summary) {
+      process.stdout.write(terminalSummary(checks, fileProblems));
+      return 0;
+    }
     // A claim that expected.json names but the results lack is a failure too (removed or renamed
     // claim: 'repro verify --update' records the change for review).
     for (const stale of missingResults(results, readExpectations(expectedFile))) {
