@@ -10,7 +10,10 @@ export interface Censoring {
   finite: { seed: number; value: number }[];
   /** Seeds whose value is +∞ or −∞ (never reached, or diverged). */
   infinite: string[];
-  /** Seeds whose value is NaN or missing. */
+  /**
+   * Seeds whose value is NaN or null. The runner writes every non-finite per-seed value as null
+   * (claims/summarize.ts), so null may be ∞ (never reached) as well as NaN.
+   */
   undefinedSeeds: string[];
 }
 
@@ -31,6 +34,6 @@ export function censoringText(c: Censoring): string | null {
   const parts: string[] = [];
   const list = (seeds: string[]) => (seeds.length > 8 ? `${seeds.slice(0, 8).join(', ')}, …` : seeds.join(', '));
   if (c.infinite.length > 0) parts.push(`${c.infinite.length} of ${c.total} seed${c.total === 1 ? '' : 's'} censored at ∞ (the run never reached its target): seed${c.infinite.length === 1 ? '' : 's'} ${list(c.infinite)}`);
-  if (c.undefinedSeeds.length > 0) parts.push(`${c.undefinedSeeds.length} of ${c.total} seed${c.total === 1 ? '' : 's'} without a value (NaN or missing): seed${c.undefinedSeeds.length === 1 ? '' : 's'} ${list(c.undefinedSeeds)}`);
+  if (c.undefinedSeeds.length > 0) parts.push(`${c.undefinedSeeds.length} of ${c.total} seed${c.total === 1 ? '' : 's'} without a finite value (∞ from a run that never reached its target, or NaN): seed${c.undefinedSeeds.length === 1 ? '' : 's'} ${list(c.undefinedSeeds)}`);
   return parts.length > 0 ? parts.join('; ') : null;
 }

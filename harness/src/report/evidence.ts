@@ -95,6 +95,8 @@ export async function evidenceView(
     reason,
     censored,
     degenerate,
+    details: isObject(e.details) ? e.details : null,
+    n: typeof e.n === 'number' ? e.n : null,
   });
   const partViews: PartView[] = parts
     .map((part, i) => ({

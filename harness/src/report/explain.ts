@@ -33,8 +33,44 @@ function position(h: Headline): string | null {
   return null;
 }
 
+/**
+ * The arms A and B of a ratio named in its threshold, e.g. "median of steps to L* (SGD) / steps to
+ * L* (mL-BFGS) > 1" -> ["SGD", "mL-BFGS"] (the name in parentheses when there is one).
+ */
+function armNames(threshold: string): [string, string] | null {
+  const m = /^(?:median |mean )?(?:of )?(.+?) \/ (.+?) (?:>|≥|<|≤|in\b|=)/.exec(threshold);
+  if (!m) return null;
+  const name = (side: string) => /\(([^()]+)\)\s*$/.exec(side)?.[1] ?? side;
+  return [name(m[1]), name(m[2])];
+}
+
+/**
+ * Counts in the details that name what went wrong on some seeds, e.g. the median-ratio kind's
+ * "seeds where B never reached the target (ratio 0)": 6 -> "on 6 of 6 seeds B never reached the target (ratio 0)".
+ */
+function seedCounts(details: Record<string, unknown> | null, total: number | null, threshold: string): string[] {
+  if (!details) return [];
+  const arms = armNames(threshold);
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(details)) {
+    const m = /^seeds where (.*)$/i.exec(key);
+    if (!m || typeof value !== 'number' || value <= 0 || !/never|not |diverg|fail|nan|∞/i.test(m[1])) continue;
+    const what = arms ? m[1].replace(/^A\b/, arms[0]).replace(/^B\b/, arms[1]) : m[1];
+    out.push(`on ${value}${total ? ` of ${total}` : ''} seed${value === 1 && !total ? '' : 's'} ${what}`);
+  }
+  return out;
+}
+
 /** The sentence for a fail, inconclusive or error verdict; null for a pass. */
-export function explain(o: { verdict: Verdict; headline: Headline; reason: string; censored: Censoring | null; degenerate: string | null }): string | null {
+export function explain(o: {
+  verdict: Verdict;
+  headline: Headline;
+  reason: string;
+  censored: Censoring | null;
+  degenerate: string | null;
+  details?: Record<string, unknown> | null;
+  n?: number | null;
+}): string | null {
   if (o.verdict === 'pass') return null;
   const h = o.headline;
   const reason = o.reason.trim().replace(/\.$/, '');
@@ -46,8 +82,10 @@ export function explain(o: { verdict: Verdict; headline: Headline; reason: strin
   const against = h.threshold ? ` against the threshold "${h.threshold}"` : '';
   const likely: string[] = [];
   const c = o.censored;
-  if (c && c.infinite.length > 0) likely.push(`${c.infinite.length} of ${c.total} seeds never reached the target (∞)`);
-  if (c && c.undefinedSeeds.length > 0) likely.push(`${c.undefinedSeeds.length} of ${c.total} seeds gave no value (NaN)`);
+  const counted = seedCounts(o.details ?? null, c?.total ?? o.n ?? null, h.threshold);
+  likely.push(...counted);
+  if (c && c.infinite.length > 0 && counted.length === 0) likely.push(`${c.infinite.length} of ${c.total} seeds never reached the target (∞)`);
+  if (c && c.undefinedSeeds.length > 0 && counted.length === 0) likely.push(`${c.undefinedSeeds.length} of ${c.total} seeds gave no finite value (∞ or NaN)`);
   if (o.degenerate) likely.push(`the data are degenerate (${o.degenerate})`);
   const where = position(h);
   if (where) likely.push(where);

@@ -88,6 +88,7 @@ const DECISION = `<div class="decision">
 
 const PER_SEED_TABLE = `<div class="table-wrap"><table class="kv"><tr><th>seed</th><th class="num">statistic</th></tr>{{#each ev.perSeed.rows}}<tr><td class="mono">{{seed}}</td><td class="num">{{value}}</td></tr>{{/each}}</table></div>`;
 
+/** Up to COLLAPSE_ROWS seeds: their values as one wrapping line; more: a histogram, the table folded. */
 const PER_SEED = `{{#if ev.perSeed}}<h4>per seed</h4>
 {{#if ev.perSeed.summary}}<p class="muted">{{ev.perSeed.summary}}</p>{{/if}}
 {{#if ev.perSeed.censored}}<p class="censored">{{ev.perSeed.censored}}</p>{{/if}}
@@ -95,8 +96,7 @@ const PER_SEED = `{{#if ev.perSeed}}<h4>per seed</h4>
 <details class="perseed-more"><summary>all {{ev.perSeed.count}} per-seed values{{#if ev.perSeed.chart}} (table and chart){{/if}}</summary>
 ${PER_SEED_TABLE}
 {{> chart ev.perSeed.chart}}</details>
-{{else}}<div class="perseed">${PER_SEED_TABLE}
-{{> chart ev.perSeed.chart}}</div>{{/if}}{{/if}}`;
+{{else}}<ul class="seed-values">{{#each ev.perSeed.rows}}<li><span class="muted">seed {{seed}}</span> <span class="mono">{{value}}</span></li>{{/each}}</ul>{{/if}}{{/if}}`;
 
 const EVIDENCE = `{{#if ev.parts.length}}<h4>parts of the claim (the deciding part first)</h4>
 <div class="table-wrap"><table class="kv parts"><tr><th>part</th><th class="num">statistic</th><th>CI</th><th>threshold</th></tr>{{#each ev.parts}}<tr{{#if decides}} class="decides"{{/if}}><td>{{> badge verdict=verdict}} {{label}}{{#if decides}} <strong>decides</strong>{{/if}}</td><td class="num">{{statistic}}</td><td class="mono">{{#if ci}}{{ci}}{{else}}—{{/if}}</td><td>{{threshold}}</td></tr>{{/each}}</table></div>{{/if}}
@@ -109,7 +109,7 @@ const EVIDENCE = `{{#if ev.parts.length}}<h4>parts of the claim (the deciding pa
   <tr><th scope="row">reason (as the run recorded it)</th><td>{{ev.reason}}</td></tr>
   {{#if ev.degenerate}}<tr><th scope="row">degenerate data</th><td>{{ev.degenerate}}</td></tr>{{/if}}
 </table>
-{{> chart ev.chart}}{{#each ev.moreCharts}}{{> chart this}}{{/each}}
+<div class="charts">{{> chart ev.chart}}{{#each ev.moreCharts}}{{> chart this}}{{/each}}{{#unless ev.perSeed.collapsed}}{{> chart ev.perSeed.chart}}{{/unless}}</div>
 ${PER_SEED}
 {{#if ev.details.length}}<h4>details</h4>{{> kvTable rows=ev.details}}{{/if}}`;
 

@@ -26,7 +26,7 @@ test('censoring: ∞ and NaN seeds are counted and named', (t) => {
   t.is(c.finite.length, 1);
   t.deepEqual(c.infinite, ['1']);
   t.deepEqual(c.undefinedSeeds, ['2', '3']);
-  t.is(censoringText(c), '1 of 4 seeds censored at ∞ (the run never reached its target): seed 1; 2 of 4 seeds without a value (NaN or missing): seeds 2, 3');
+  t.is(censoringText(c), '1 of 4 seeds censored at ∞ (the run never reached its target): seed 1; 2 of 4 seeds without a finite value (∞ from a run that never reached its target, or NaN): seeds 2, 3');
   t.is(censoringText(censoring([{ seed: 0, value: 1 }])), null);
 });
 
@@ -45,4 +45,16 @@ test('charts: a text alternative from the spec, and crowded ordinal axes thinned
   const values = /"axis":\{[^}]*"values":\[([^\]]*)\]/.exec(thin);
   t.truthy(values);
   t.is(values![1].split(',').length, 10);
+});
+
+test('explain: seed counts in the details name the likely reason (a ratio of 0 from a run that never reached)', (t) => {
+  const text = explain({
+    verdict: 'fail',
+    headline: { label: 'the statistic', statistic: 0, ci: [0, 0], ciLevel: '95%', threshold: 'median of steps (SGD) / steps (ours) ≥ 1.2', band: { lo: 1.2 } },
+    reason: 'the median 0 is not ≥ 1.2',
+    censored: censoring([1, 2, 3].map((seed) => ({ seed, value: 0 }))),
+    degenerate: null,
+    details: { 'seeds where A never reached the target (ratio ∞)': 0, 'seeds where B never reached the target (ratio 0)': 3 },
+  });
+  t.is(text, 'Fails: the statistic was 0 (95% CI [0, 0]) against the threshold "median of steps (SGD) / steps (ours) ≥ 1.2"; likely reason: on 3 of 3 seeds ours never reached the target (ratio 0); the whole interval lies below the lower end 1.2.');
 });

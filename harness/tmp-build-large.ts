@@ -1,0 +1,10 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+const [srcRoot, out] = process.argv.slice(2);
+const { buildReport } = await import(`${srcRoot}/harness/src/report/index.js`);
+const { makeLargeResults } = await import('/work/wt-fix-report/harness/test/report/large-results.js');
+const root = await mkdtemp(join(tmpdir(), 'fixreport-large-'));
+const { resultsDir, expectedPath } = await makeLargeResults(root);
+await buildReport({ resultsDir, outDir: out, dvcLockPath: join(root, 'none.lock'), repoRoot: root, expectedPath });
+console.log(out);
