@@ -9,16 +9,29 @@ import { formatExpectations, readExpectations, readHistory, readTolerances, type
 import { junit } from '../verify/junit.js';
 import { markdown } from '../verify/markdown.js';
 import { terminalSummary } from '../verify/summary.js';
-import { intFlag, parseFlags } from './args.js';
+import { type FlagTable, intFlag, optionsOf, parseFlags, usageLine } from './args.js';
 import { measureStability, writeStability } from '../verify/stability.js';
 import type { VerdictsFile } from '../types.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
+/** The option table: parsing and the usage line both come from it. */
+export const FLAGS = {
+  results: { type: 'string', value: 'DIR' },
+  expected: { type: 'string', value: 'FILE' },
+  base: { type: 'string', value: 'REV' },
+  junit: { type: 'string', value: 'FILE' },
+  markdown: { type: 'string', value: 'FILE' },
+  complete: { type: 'boolean' },
+  update: { type: 'boolean' },
+  seeds: { type: 'string', value: 'N' },
+  summary: { type: 'boolean' },
+} satisfies FlagTable;
+
 export const verify: Command = {
   help: [
-    'repro verify [--results DIR] [--expected FILE] [--base REV] [--junit FILE] [--markdown FILE] [--complete] [--update] [--seeds N] [--summary]',
+    usageLine('verify', FLAGS),
     '',
     'Compares results/*/verdicts.json with expected.json (the verdict the project expects of each',
     'claim, reviewed like code) and checks that every negative control failed as it must.',
@@ -27,6 +40,8 @@ export const verify: Command = {
     'verdicts.json whose sha256 is not the one its run recorded in provenance.json (edited after the run).',
     'A control\'s status comes from its verdict and what it must give, not from a stored flag.',
     '',
+    '  --results DIR    where the results are (default results/)',
+    '  --expected FILE  the expected verdicts (default expected.json)',
     '  --base REV       also compare with expected.json as it was at git revision REV',
     '  --junit FILE     write JUnit XML (one testcase per claim and per control)',
     '  --markdown FILE  write a Markdown summary for a pull-request comment',
@@ -40,11 +55,7 @@ export const verify: Command = {
     '                   claim\'s verdict changes with the seeds',
   ].join('\n'),
   async run(args) {
-    const { values } = parseFlags('verify', args, {
-      results: { type: 'string' }, expected: { type: 'string' }, base: { type: 'string' },
-      junit: { type: 'string' }, markdown: { type: 'string' }, update: { type: 'boolean' }, seeds: { type: 'string' },
-      complete: { type: 'boolean' }, summary: { type: 'boolean' },
-    });
+    const { values } = parseFlags('verify', args, optionsOf(FLAGS));
     const root = projectRoot();
     const expectedFile = path.resolve(root, values.expected ?? 'expected.json');
     const resultsDir = path.resolve(root, values.results ?? 'results');
