@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BUNDLE_PATH, inlineBundle } from './assets.js';
 import { readDvcLock, runStage, type DvcLock } from './dvc.js';
+import { claimCsv } from './csv.js';
 import { uniqueSlug } from './format.js';
 import { loadResults } from './load.js';
 import { countVerdicts, countViews, indexRow, paperView, type IndexRow } from './model.js';
@@ -157,6 +158,13 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
     const stage = runStage(lock, r.id);
     const note = stage ? null : (lockNote ?? `dvc.lock has no stage run@${r.id}`);
     const view = await paperView(r, file, { lockPath: lock ? shownPath(lockPath, repoRoot) : null, stage, note }, expected);
+    // Each claim's numbers as CSV beside the page: data/<page>/<claim anchor>.csv (the folder is rewritten whole).
+    const dataDir = join(outDir, 'data', file.replace(/\.html$/, ''));
+    await rm(dataDir, { recursive: true, force: true });
+    for (const [i, c] of view.claims.entries()) {
+      c.csvHref = `data/${file.replace(/\.html$/, '')}/${c.anchor}.csv`;
+      await writeFileAtomic(join(dataDir, `${c.anchor}.csv`), claimCsv(r.verdicts.claims[i]));
+    }
     const path = join(outDir, file);
     await writeFileAtomic(path, renderPaper(view, script));
     pages.push(path);
@@ -177,5 +185,10 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
     }),
   );
   await removeStalePages(outDir, new Set(['index.html', ...pages.map((p) => relative(outDir, p))]));
+  // CSV folders of papers that no longer have a page.
+  const pageNames = new Set(pages.map((p) => relative(outDir, p).replace(/\.html$/, '')));
+  for (const name of await readdir(join(outDir, 'data')).catch(() => [] as string[])) {
+    if (!pageNames.has(name)) await rm(join(outDir, 'data', name), { recursive: true, force: true });
+  }
   return { pages: [indexPath, ...pages] };
 }

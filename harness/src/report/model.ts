@@ -49,6 +49,8 @@ export interface ClaimView {
   control: ControlView | null;
   /** "pass in 3 of 3 fresh-seed runs", when `repro verify --seeds` has run. */
   stability: string | null;
+  /** The claim's numbers as CSV, relative to the page (set when the build writes it). */
+  csvHref: string | null;
 }
 
 export interface PaperView {
@@ -181,6 +183,7 @@ async function claimView(id: string, claim: ClaimResult, anchors: Set<string>, f
     evidence,
     control,
     stability: stabilityText(stability),
+    csvHref: null,
   };
 }
 

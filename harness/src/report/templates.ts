@@ -156,6 +156,7 @@ const PAPER = `${HEAD}
 {{#if note}}<p class="note"><strong>Note:</strong> {{note}}</p>{{/if}}
 {{#if stability}}<p class="stability"><strong>Stability</strong> {{stability}}</p>{{/if}}
 {{> evidence ev=evidence why=why}}
+{{#if csvHref}}<p class="download"><a href="{{csvHref}}" download>this claim's numbers as CSV</a> <span class="muted">(statistic, interval and every per-seed value, of the claim and its control)</span></p>{{/if}}
 {{#if params.length}}<h4>claim params</h4>{{> kvTable rows=params}}{{/if}}
 {{#if control}}<div class="control">
 <h4>negative control</h4>
