@@ -11,7 +11,7 @@ import { loadResults } from './load.js';
 import { countVerdicts, countViews, indexRow, paperView, type IndexRow } from './model.js';
 import { GENERATOR, renderIndex, renderPaper } from './templates.js';
 import { writeFileAtomic } from './write.js';
-import type { ExpectedFile } from '../verify/control-judgement.js';
+import type { ExpectedFile } from './control-judgement.js';
 import { readExpectations, readHistory, readTolerances, type Expectations } from '../verify/expected.js';
 import type { VerdictsFile } from '../types.js';
 import type { ChangesView } from './templates.js';

@@ -12,7 +12,7 @@ import { type EvidenceView, evidenceView, type KV } from './evidence.js';
 import { arxivUrl, asVerdict, fmtDate, fmtDuration, fmtNum, fmtValue, safeHttpUrl, uniqueSlug } from './format.js';
 import type { LoadedReproduction } from './load.js';
 import { controlStatus, controlStatusText, type ControlStatus } from '../results/control.js';
-import { judgeControl, type ControlJudgement, type ExpectedFile } from '../verify/control-judgement.js';
+import { judgeControl, type ControlJudgement, type ExpectedFile } from './control-judgement.js';
 
 export type { EvidenceView, KV };
 

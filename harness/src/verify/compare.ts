@@ -1,6 +1,6 @@
 /** Results against expectations: one row per claim and per control, each either as expected or not. */
 import type { ClaimResult, ControlResult, Verdict, VerdictsFile } from '../types.js';
-import { judgeControl, type ControlJudgement } from './control-judgement.js';
+import { judgeControl, type ControlJudgement } from '../report/control-judgement.js';
 import type { Expectations, HistoryEntry, Tolerances } from './expected.js';
 
 export interface Check {

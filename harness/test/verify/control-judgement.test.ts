@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { judgeControl } from '../../src/verify/control-judgement.js';
+import { judgeControl } from '../../src/report/control-judgement.js';
 import type { ClaimResult } from '../../src/types.js';
 import { makeResults } from '../fixtures/report/make-results.js';
 

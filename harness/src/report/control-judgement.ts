@@ -2,10 +2,11 @@
  * A negative control judged against expected.json, the same way everywhere (the gate, the report's
  * index and pages, the Markdown summary and JUnit): as expected when it gives what it must; else
  * accepted when expected.json records its verdict (`"<claim>/control": "<verdict>"`) or tolerates it
- * (`{ verdict, tolerate, why }`), with the recorded justification; else departing.
+ * (`{ verdict, tolerate, why }`), with the recorded justification; else departing. It lives with the
+ * report, which the DVC report stage depends on; `repro verify` imports it from here.
  */
 import type { ClaimResult, Verdict } from '../types.js';
-import type { Expectations, HistoryEntry, Tolerances } from './expected.js';
+import type { Expectations, HistoryEntry, Tolerances } from '../verify/expected.js';
 
 export interface ExpectedFile {
   expectations: Expectations;
