@@ -45,6 +45,8 @@ export interface EvidenceView {
   /** One plain sentence for a fail, inconclusive or error, from the evidence. */
   explanation: string | null;
   details: KV[];
+  /** Past DETAILS_OPEN rows the details are folded behind their summary. */
+  detailsFolded: boolean;
   /** A claim of several conditions: each part, the deciding one first and marked. */
   parts: PartView[];
   /** Why these data cannot show a test's power, when they cannot. */
@@ -53,6 +55,9 @@ export interface EvidenceView {
   chart: ChartView | null;
   moreCharts: ChartView[];
 }
+
+/** Up to this many secondary figures are shown open; more (e.g. a value per x) are folded. */
+const DETAILS_OPEN = 6;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
@@ -126,6 +131,7 @@ export async function evidenceView(
     reason: String(e.reason ?? ''),
     explanation,
     details,
+    detailsFolded: details.length > DETAILS_OPEN,
     parts: partViews,
     degenerate,
     perSeed,

@@ -111,7 +111,7 @@ const EVIDENCE = `{{#if ev.parts.length}}<h4>parts of the claim (the deciding pa
 </table>
 <div class="charts">{{> chart ev.chart}}{{#each ev.moreCharts}}{{> chart this}}{{/each}}{{#unless ev.perSeed.collapsed}}{{> chart ev.perSeed.chart}}{{/unless}}</div>
 ${PER_SEED}
-{{#if ev.details.length}}<h4>details</h4>{{> kvTable rows=ev.details}}{{/if}}`;
+{{#if ev.details.length}}{{#if ev.detailsFolded}}<details class="details-more"><summary>details ({{ev.details.length}} figures)</summary>{{> kvTable rows=ev.details}}</details>{{else}}<h4>details</h4>{{> kvTable rows=ev.details}}{{/if}}{{/if}}`;
 
 const INDEX = `${HEAD}
 <h1>Paper reproductions</h1>
