@@ -103,9 +103,7 @@ const EVIDENCE = `{{#if ev.parts.length}}<h4>parts of the claim (the deciding pa
 <table class="kv">
   {{#if why}}<tr><th scope="row">why this threshold</th><td>{{why}}</td></tr>{{/if}}
   <tr><th scope="row">method</th><td>{{ev.method}}</td></tr>
-  <tr><th scope="row">observations</th><td class="mono">{{ev.n}}</td></tr>
-  <tr><th scope="row">seeds</th><td class="mono">{{ev.seeds}}</td></tr>
-  {{#if ev.alpha}}<tr><th scope="row">significance level</th><td class="mono">{{ev.alpha}}</td></tr>{{/if}}
+  <tr><th scope="row">data</th><td>{{ev.n}} observations · seeds <span class="mono">{{ev.seeds}}</span>{{#if ev.alpha}} · significance level <span class="mono">{{ev.alpha}}</span>{{/if}}</td></tr>
   <tr><th scope="row">reason (as the run recorded it)</th><td>{{ev.reason}}</td></tr>
   {{#if ev.degenerate}}<tr><th scope="row">degenerate data</th><td>{{ev.degenerate}}</td></tr>{{/if}}
 </table>
@@ -150,13 +148,12 @@ const PAPER = `${HEAD}
 
 {{#each p.claims}}
 <section class="claim" id="{{anchor}}">
-<div class="claim-head"><h3>{{id}}</h3>{{> badge}}{{#if kind}}<span class="muted">{{kind}}</span>{{/if}}{{#if rawVerdict}}<span class="muted">(recorded verdict: {{rawVerdict}})</span>{{/if}}</div>
+<div class="claim-head"><h3>{{id}}</h3>{{> badge}}{{#if kind}}<span class="muted">{{kind}}</span>{{/if}}{{#if rawVerdict}}<span class="muted">(recorded verdict: {{rawVerdict}})</span>{{/if}}{{#if csvHref}}<a class="download" href="{{csvHref}}" download title="statistic, interval and every per-seed value, of the claim and its control">numbers as CSV</a>{{/if}}</div>
 {{> decision ev=evidence verdict=verdict}}
 <blockquote>{{quote}}</blockquote>
 {{#if note}}<p class="note"><strong>Note:</strong> {{note}}</p>{{/if}}
 {{#if stability}}<p class="stability"><strong>Stability</strong> {{stability}}</p>{{/if}}
 {{> evidence ev=evidence why=why}}
-{{#if csvHref}}<p class="download"><a href="{{csvHref}}" download>this claim's numbers as CSV</a> <span class="muted">(statistic, interval and every per-seed value, of the claim and its control)</span></p>{{/if}}
 {{#if params.length}}<h4>claim params</h4>{{> kvTable rows=params}}{{/if}}
 {{#if control}}<div class="control">
 <h4>negative control</h4>

@@ -53,8 +53,8 @@ test('paper page: claims with quote, verdict, statistic, CI, threshold, why, met
   t.regex(html, /threshold: <strong>exponent in \[-1\.1, -0\.9\] for every seed<\/strong>/);
   t.regex(html, /why this threshold<\/th><td>The paper reports an exponent/);
   t.regex(html, /method<\/th><td>OLS slope/);
-  t.regex(html, /seeds<\/th><td class="mono">1, 2, 3<\/td>/);
-  t.regex(html, /significance level<\/th><td class="mono">0\.05<\/td>/);
+  t.regex(html, /data<\/th><td>3 observations · seeds <span class="mono">1, 2, 3<\/span>/);
+  t.regex(html, /significance level <span class="mono">0\.05<\/span><\/td>/);
   t.regex(html, /reason \(as the run recorded it\)<\/th><td>every seed&#x27;s exponent is in/);
   t.regex(html, /mean -0\.98, sd 0\.01, range \[-0\.99, -0\.97\] over 3 seeds/);
   t.regex(html, /<svg class="strip"/, 'statistic/CI/threshold strip');

@@ -65,7 +65,7 @@ test('a departing control that expected.json accepts is shown as accepted, with 
 });
 
 test("each claim's numbers are downloadable as CSV beside the page", async (t) => {
-  const href = /<a href="(data\/large-paper\/claim-iteration-speedup\.csv)" download>/.exec(section('iteration-speedup'))?.[1];
+  const href = /<a class="download" href="(data\/large-paper\/claim-iteration-speedup\.csv)" download/.exec(section('iteration-speedup'))?.[1];
   t.truthy(href);
   const csv = await readFile(join(root, 'reports', href!), 'utf8');
   t.true(csv.startsWith('arm,quantity,seed,value\nclaim,statistic,,12\nclaim,ci_low,,2\nclaim,ci_high,,Infinity\nclaim,per_seed,0,12\nclaim,per_seed,1,Infinity\n'));
