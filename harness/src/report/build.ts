@@ -6,6 +6,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BUNDLE_PATH, inlineBundle } from './assets.js';
 import { readDvcLock, runStage, type DvcLock } from './dvc.js';
 import { claimCsv } from './csv.js';
+import { preregistration } from './preregistered.js';
 import { uniqueSlug } from './format.js';
 import { loadResults } from './load.js';
 import { countVerdicts, countViews, indexRow, paperView, type IndexRow } from './model.js';
@@ -51,6 +52,11 @@ export interface BuildReportOptions {
    * why). Default: `<repoRoot>/expected.json`; a missing or unreadable file judges controls alone.
    */
   expectedPath?: string;
+  /**
+   * Stamp each claim with the commit that last changed its definition against its first recorded
+   * result (git history: differs between clones). Default: as `runFacts`.
+   */
+  gitStamps?: boolean;
   /** Told what the build is doing, step by step (the CLI prints it). */
   onProgress?: (message: string) => void;
 }
@@ -164,6 +170,7 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
     for (const [i, c] of view.claims.entries()) {
       c.csvHref = `data/${file.replace(/\.html$/, '')}/${c.anchor}.csv`;
       await writeFileAtomic(join(dataDir, `${c.anchor}.csv`), claimCsv(r.verdicts.claims[i]));
+      if (opts.gitStamps ?? opts.runFacts ?? true) c.stamp = preregistration(repoRoot, r.id, c.id);
     }
     const path = join(outDir, file);
     await writeFileAtomic(path, renderPaper(view, script));

@@ -11,6 +11,7 @@ import type { DvcStage } from './dvc.js';
 import { type EvidenceView, evidenceView, type KV } from './evidence.js';
 import { arxivUrl, asVerdict, fmtDate, fmtDuration, fmtNum, fmtValue, safeHttpUrl, uniqueSlug } from './format.js';
 import type { LoadedReproduction } from './load.js';
+import type { Stamp } from './preregistered.js';
 import { controlStatus, controlStatusText, type ControlStatus } from '../results/control.js';
 import { judgeControl, type ControlJudgement, type ExpectedFile } from './control-judgement.js';
 
@@ -51,6 +52,8 @@ export interface ClaimView {
   stability: string | null;
   /** The claim's numbers as CSV, relative to the page (set when the build writes it). */
   csvHref: string | null;
+  /** When its definition was fixed against its first recorded result (set from git when the build has run facts). */
+  stamp: Stamp | null;
 }
 
 export interface PaperView {
@@ -184,6 +187,7 @@ async function claimView(id: string, claim: ClaimResult, anchors: Set<string>, f
     control,
     stability: stabilityText(stability),
     csvHref: null,
+    stamp: null,
   };
 }
 

@@ -76,6 +76,9 @@ blockquote {
 .charts > figure.chart { flex: 1 1 420px; min-width: 0; }
 .seed-values { display: flex; flex-wrap: wrap; gap: 0.2em 1.2em; list-style: none; padding: 0; margin: 0.3em 0 1em; }
 .claim-head .download { margin-left: auto; font-size: 0.85rem; }
+.stamp { font-size: 0.85rem; margin: 0.2em 0; color: var(--muted); }
+.stamp-ok span { color: var(--pass); }
+.stamp-changed span { color: var(--inconclusive); }
 .mini-counts { display: flex; flex-wrap: wrap; gap: 0.25em; }
 .accepted { font-size: 0.85em; }
 .stat { font-size: 1.15rem; font-weight: 600; font-variant-numeric: tabular-nums; }

@@ -149,6 +149,7 @@ const PAPER = `${HEAD}
 {{#each p.claims}}
 <section class="claim" id="{{anchor}}">
 <div class="claim-head"><h3>{{id}}</h3>{{> badge}}{{#if kind}}<span class="muted">{{kind}}</span>{{/if}}{{#if rawVerdict}}<span class="muted">(recorded verdict: {{rawVerdict}})</span>{{/if}}{{#if csvHref}}<a class="download" href="{{csvHref}}" download title="statistic, interval and every per-seed value, of the claim and its control">numbers as CSV</a>{{/if}}</div>
+{{#if stamp}}<p class="stamp {{#if stamp.before}}stamp-ok{{else}}stamp-changed{{/if}}"><span aria-hidden="true">{{#if stamp.before}}✓{{else}}!{{/if}}</span> {{stamp.text}}</p>{{/if}}
 {{> decision ev=evidence verdict=verdict}}
 <blockquote>{{quote}}</blockquote>
 {{#if note}}<p class="note"><strong>Note:</strong> {{note}}</p>{{/if}}
