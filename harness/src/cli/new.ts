@@ -27,7 +27,7 @@ export const create: Command = {
     const year = values.year === undefined ? new Date().getFullYear() : Number(values.year);
     if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new UsageError(`new: --year got ${JSON.stringify(values.year)}; expected a year like 2024`);
     const written = scaffold(projectRoot(), { id: positionals[0], title: values.title ?? `TODO: the title of ${positionals[0]}`, year });
-    process.stdout.write(`${written.map((f) => `wrote ${f}`).join('\n')}\nnext: edit reproductions/${positionals[0]}/claims.ts, then 'dvc repro' (or 'npx repro run ${positionals[0]}')\n`);
+    process.stdout.write(`${written.map((f) => `wrote ${f}`).join('\n')}\nnext: edit reproductions/${positionals[0]}/claims.ts, then '.venv/bin/dvc repro' (or 'npx repro run ${positionals[0]}'; both from the project root)\n`);
     return 0;
   },
 };
