@@ -104,7 +104,11 @@ export const run: Command = {
       threads,
       keepGoing: values['keep-going'] ?? false,
     });
-    if (result.exitCode === 0) return 0;
+    if (result.exitCode === 0) {
+      const { controlsAgainstExpected } = await import('./run-summary.js');
+      process.stderr.write(controlsAgainstExpected(root, id, out) ?? '');
+      return 0;
+    }
     const reason = failureReason(result);
     // Exit 2 is a mistake in params or ids: nothing to record, the user must fix it.
     if (!values['keep-going'] || result.exitCode === 2) {
