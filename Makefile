@@ -40,6 +40,7 @@ native: $(NODE_STAMP) $(VENV_STAMP)
 
 repro: setup
 	$(DVC) repro
+	@node harness/bin/repro.js verify --summary
 	@echo "reports: $(CURDIR)/reports/index.html"
 
 browser:

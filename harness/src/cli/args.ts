@@ -26,6 +26,23 @@ function joinNegativeValues(args: string[], options: Options): string[] {
   return out;
 }
 
+/**
+ * A command's option table: parseArgs' options plus, for a string flag, the name of its value in
+ * the usage line (`--out DIR`). The usage line is generated from it, so it cannot drift from the flags.
+ */
+export type FlagTable = Record<string, { type: 'string'; value: string } | { type: 'boolean' }>;
+
+/** `repro run <id> [--params FILE] [--keep-going]`: every flag of the table, in its order. */
+export function usageLine(command: string, table: FlagTable, positional = ''): string {
+  const flags = Object.entries(table).map(([name, spec]) => `[--${name}${spec.type === 'string' ? ` ${spec.value}` : ''}]`);
+  return ['repro', command, positional, ...flags].filter(Boolean).join(' ');
+}
+
+/** The parseArgs options of a table (types only). */
+export function optionsOf<T extends FlagTable>(table: T): { [K in keyof T]: { type: T[K]['type'] } } {
+  return Object.fromEntries(Object.entries(table).map(([name, spec]) => [name, { type: spec.type }])) as { [K in keyof T]: { type: T[K]['type'] } };
+}
+
 export function parseFlags<O extends Options>(command: string, args: string[], options: O) {
   try {
     return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });

@@ -1,12 +1,15 @@
 import { listIds, loadReproduction } from '../registry/discover.js';
-import { parseFlags } from './args.js';
+import { optionsOf, parseFlags, usageLine, type FlagTable } from './args.js';
 import type { Command } from './commands.js';
 import { projectRoot } from './root.js';
 
+/** The option table: parsing and the usage line both come from it. */
+export const FLAGS = { claims: { type: 'boolean' }, json: { type: 'boolean' } } satisfies FlagTable;
+
 export const list: Command = {
-  help: 'repro list [--claims] [--json]\n\nLists the reproductions found under reproductions/, with paper titles and claim counts.',
+  help: `${usageLine('list', FLAGS)}\n\nLists the reproductions found under reproductions/, with paper titles and claim counts.`,
   async run(args) {
-    const { values } = parseFlags('list', args, { claims: { type: 'boolean' }, json: { type: 'boolean' } });
+    const { values } = parseFlags('list', args, optionsOf(FLAGS));
     const root = projectRoot();
     const defs = await Promise.all(listIds(root).map((id) => loadReproduction(root, id)));
     if (values.json) {

@@ -2,22 +2,35 @@ import path from 'node:path';
 import { buildReport } from '../report/index.js';
 import { expectationsAt } from '../verify/baseline.js';
 import { ExpectationsError } from '../verify/expected.js';
-import { parseFlags } from './args.js';
+import { type FlagTable, optionsOf, parseFlags, usageLine } from './args.js';
 import type { Command } from './commands.js';
 import { projectRoot } from './root.js';
 
+/** The option table: parsing and the usage line both come from it. */
+export const FLAGS = {
+  results: { type: 'string', value: 'DIR' },
+  out: { type: 'string', value: 'DIR' },
+  base: { type: 'string', value: 'REV' },
+  'without-run-facts': { type: 'boolean' },
+} satisfies FlagTable;
+
 export const report: Command = {
   help: [
-    'repro report [--results DIR] [--out DIR] [--base REV] [--without-run-facts]',
+    usageLine('report', FLAGS),
     '',
     'Renders self-contained, offline HTML reports from results/*/ (default out: reports/). The index',
     'lists the claims whose verdict differs from expected.json, or from expected.json as it was at',
     'git revision REV with --base. --without-run-facts leaves out what varies between runs (machine,',
     'dates, timings from results/<id>/run-facts.json, and the measured times of timed claims from',
     'results/<id>/timing.json), so that the same results give the same bytes: the DVC report stage uses it.',
+    '',
+    '  --results DIR          where the results are (default results/)',
+    '  --out DIR              where the pages go (default reports/)',
+    '  --base REV             compare verdicts with expected.json as it was at git revision REV',
+    '  --without-run-facts    leave out machine, dates and timings (same results, same bytes)',
   ].join('\n'),
   async run(args) {
-    const { values } = parseFlags('report', args, { results: { type: 'string' }, out: { type: 'string' }, base: { type: 'string' }, 'without-run-facts': { type: 'boolean' } });
+    const { values } = parseFlags('report', args, optionsOf(FLAGS));
     const root = projectRoot();
     const started = performance.now();
     // A malformed expected.json is a warning on the index page, not a report that cannot be built.
@@ -39,6 +52,9 @@ export const report: Command = {
       baseline,
       warnings,
       runFacts: !values['without-run-facts'],
+      expectedPath: path.join(root, 'expected.json'),
+      // Rendering charts takes a while (tens of seconds for every paper): say what is happening.
+      onProgress: (message) => process.stderr.write(`repro report: ${message}\n`),
     });
     process.stderr.write(`repro report: ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     return 0;

@@ -7,12 +7,24 @@ import { assertKnownId, loadReproduction } from '../registry/discover.js';
 import { MAX_TIMEOUT_SECONDS, runInChild, type SpawnResult } from '../runner/spawn.js';
 import { planExecution } from '../runner/execute.js';
 import { parseThreads } from '../runner/threads.js';
-import { intFlag, parseFlags } from './args.js';
+import { type FlagTable, intFlag, optionsOf, parseFlags, usageLine } from './args.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
 /** Ranges of the numeric flags, [min, max]; checked before any work starts. */
+/** The option table: parsing and the usage line both come from it. */
+export const FLAGS = {
+  params: { type: 'string', value: 'FILE' },
+  out: { type: 'string', value: 'DIR' },
+  timeout: { type: 'string', value: 'SECONDS' },
+  memory: { type: 'string', value: 'MIB' },
+  'seed-base': { type: 'string', value: 'N' },
+  'keep-going': { type: 'boolean' },
+  jobs: { type: 'string', value: 'N' },
+  threads: { type: 'string', value: 'N' },
+} satisfies FlagTable;
+
 export const LIMITS = {
   memory: [64, 1_048_576] as [number, number],
   seedBase: [0, 1_000_000_000] as [number, number],
@@ -30,7 +42,7 @@ function checkBackendEnv(): void {
 
 export const run: Command = {
   help: [
-    'repro run <id> [--params FILE] [--out DIR] [--timeout SECONDS] [--memory MIB] [--seed-base N]',
+    usageLine('run', FLAGS, '<id>'),
     '',
     'Runs the reproduction in a child process with the active profile of params.yaml, decides every',
     'claim and its negative control, and replaces results/<id>/ atomically. A crash, timeout or kill',
@@ -57,9 +69,7 @@ export const run: Command = {
     '  REPRO_BACKEND=native-gpu|webgpu|native|wasm|cpu forces a compute backend (webgpu: also a software adapter).',
   ].join('\n'),
   async run(args) {
-    const { values, positionals } = parseFlags('run', args, {
-      params: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' }, memory: { type: 'string' }, 'seed-base': { type: 'string' }, 'keep-going': { type: 'boolean' }, jobs: { type: 'string' }, threads: { type: 'string' },
-    });
+    const { values, positionals } = parseFlags('run', args, optionsOf(FLAGS));
     if (positionals.length !== 1) throw new UsageError(`run: expected exactly one reproduction id, got ${positionals.length} (see 'repro list')`);
     const root = projectRoot();
     const [id] = positionals;
@@ -94,7 +104,11 @@ export const run: Command = {
       threads,
       keepGoing: values['keep-going'] ?? false,
     });
-    if (result.exitCode === 0) return 0;
+    if (result.exitCode === 0) {
+      const { controlsAgainstExpected } = await import('./run-summary.js');
+      process.stderr.write(controlsAgainstExpected(root, id, out) ?? '');
+      return 0;
+    }
     const reason = failureReason(result);
     // Exit 2 is a mistake in params or ids: nothing to record, the user must fix it.
     if (!values['keep-going'] || result.exitCode === 2) {

@@ -8,16 +8,30 @@ import { expectationsAt } from '../verify/baseline.js';
 import { formatExpectations, readExpectations, readHistory, readTolerances, type Expectations } from '../verify/expected.js';
 import { junit } from '../verify/junit.js';
 import { markdown } from '../verify/markdown.js';
-import { intFlag, parseFlags } from './args.js';
+import { terminalSummary } from '../verify/summary.js';
+import { type FlagTable, intFlag, optionsOf, parseFlags, usageLine } from './args.js';
 import { measureStability, writeStability } from '../verify/stability.js';
 import type { VerdictsFile } from '../types.js';
 import type { Command } from './commands.js';
 import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
+/** The option table: parsing and the usage line both come from it. */
+export const FLAGS = {
+  results: { type: 'string', value: 'DIR' },
+  expected: { type: 'string', value: 'FILE' },
+  base: { type: 'string', value: 'REV' },
+  junit: { type: 'string', value: 'FILE' },
+  markdown: { type: 'string', value: 'FILE' },
+  complete: { type: 'boolean' },
+  update: { type: 'boolean' },
+  seeds: { type: 'string', value: 'N' },
+  summary: { type: 'boolean' },
+} satisfies FlagTable;
+
 export const verify: Command = {
   help: [
-    'repro verify [--results DIR] [--expected FILE] [--base REV] [--junit FILE] [--markdown FILE] [--complete] [--update]',
+    usageLine('verify', FLAGS),
     '',
     'Compares results/*/verdicts.json with expected.json (the verdict the project expects of each',
     'claim, reviewed like code) and checks that every negative control failed as it must.',
@@ -26,22 +40,22 @@ export const verify: Command = {
     'verdicts.json whose sha256 is not the one its run recorded in provenance.json (edited after the run).',
     'A control\'s status comes from its verdict and what it must give, not from a stored flag.',
     '',
+    '  --results DIR    where the results are (default results/)',
+    '  --expected FILE  the expected verdicts (default expected.json)',
     '  --base REV       also compare with expected.json as it was at git revision REV',
     '  --junit FILE     write JUnit XML (one testcase per claim and per control)',
     '  --markdown FILE  write a Markdown summary for a pull-request comment',
     '  --complete       also fail when a reproduction or claim that expected.json names has no result,',
     '                   or a result cannot be read (the claim gate, `make verify`, uses it)',
     '  --update         rewrite expected.json from the current results (then review its diff)',
+    '  --summary        print verdict counts per paper and every departure with its reason, and exit 0',
+    '                   (information only: `make repro` ends with it; the gate is the plain command)',
     '  --seeds N        (0 to 100) rerun every reproduction N times with fresh seeds (bases 1000, 2000, ...),',
     '                   write results/<id>/stability.json (shown in the report) and fail when any',
     '                   claim\'s verdict changes with the seeds',
   ].join('\n'),
   async run(args) {
-    const { values } = parseFlags('verify', args, {
-      results: { type: 'string' }, expected: { type: 'string' }, base: { type: 'string' },
-      junit: { type: 'string' }, markdown: { type: 'string' }, update: { type: 'boolean' }, seeds: { type: 'string' },
-      complete: { type: 'boolean' },
-    });
+    const { values } = parseFlags('verify', args, optionsOf(FLAGS));
     const root = projectRoot();
     const expectedFile = path.resolve(root, values.expected ?? 'expected.json');
     const resultsDir = path.resolve(root, values.results ?? 'results');
@@ -74,9 +88,14 @@ export const verify: Command = {
       process.stderr.write(`repro verify: wrote ${path.relative(root, expectedFile)}; review its diff before committing\n`);
       return 0;
     }
-    const checks = compare(results, readExpectations(expectedFile), readTolerances(expectedFile));
+    const checks = compare(results, readExpectations(expectedFile), readTolerances(expectedFile), readHistory(expectedFile));
     if (values.junit) writeFileAtomic(path.resolve(values.junit), junit(checks));
     if (values.markdown) writeFileAtomic(path.resolve(values.markdown), markdown(checks));
+    // `make repro` ends with this: what came out and what departed, without failing the build.
+    if (values.summary) {
+      process.stdout.write(terminalSummary(checks, fileProblems));
+      return 0;
+    }
     // A claim that expected.json names but the results lack is a failure too (removed or renamed
     // claim: 'repro verify --update' records the change for review).
     for (const stale of missingResults(results, readExpectations(expectedFile))) {

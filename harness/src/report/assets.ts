@@ -70,6 +70,9 @@ export const ENHANCE_SCRIPT = `
     if (!spec || typeof spec !== 'object') return;
     embed(live, spec, { mode: 'vega-lite', actions: false, renderer: 'svg', ast: true, loader: loader, tooltip: { theme: 'light' } })
       .then(function () {
+        // The drawn SVG carries the same text alternative as the static one.
+        var drawn = live.querySelector('svg');
+        if (drawn && figure.getAttribute('data-alt')) { drawn.setAttribute('role', 'img'); drawn.setAttribute('aria-label', figure.getAttribute('data-alt')); }
         live.hidden = false;
         if (still) still.hidden = true;
         figure.classList.add('is-live');

@@ -5,12 +5,15 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BUNDLE_PATH, inlineBundle } from './assets.js';
 import { readDvcLock, runStage, type DvcLock } from './dvc.js';
+import { claimCsv } from './csv.js';
+import { preregistration } from './preregistered.js';
 import { uniqueSlug } from './format.js';
 import { loadResults } from './load.js';
 import { countVerdicts, countViews, indexRow, paperView, type IndexRow } from './model.js';
 import { GENERATOR, renderIndex, renderPaper } from './templates.js';
 import { writeFileAtomic } from './write.js';
-import type { Expectations } from '../verify/expected.js';
+import type { ExpectedFile } from './control-judgement.js';
+import { readExpectations, readHistory, readTolerances, type Expectations } from '../verify/expected.js';
 import type { VerdictsFile } from '../types.js';
 import type { ChangesView } from './templates.js';
 
@@ -44,6 +47,27 @@ export interface BuildReportOptions {
   warnings?: { id: string; message: string }[];
   /** Show each run's volatile facts (machine, dates, timings) from run-facts.json (default true). */
   runFacts?: boolean;
+  /**
+   * expected.json, against which each control is judged (accepted departures show their recorded
+   * why). Default: `<repoRoot>/expected.json`; a missing or unreadable file judges controls alone.
+   */
+  expectedPath?: string;
+  /**
+   * Stamp each claim with the commit that last changed its definition against its first recorded
+   * result (git history: differs between clones). Default: as `runFacts`.
+   */
+  gitStamps?: boolean;
+  /** Told what the build is doing, step by step (the CLI prints it). */
+  onProgress?: (message: string) => void;
+}
+
+/** expected.json's verdicts, tolerances and history, or null when it is absent or unreadable. */
+function readExpectedFile(path: string): ExpectedFile | null {
+  try {
+    return { expectations: readExpectations(path), tolerances: readTolerances(path), history: readHistory(path) };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -110,7 +134,10 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
   const outDir = resolve(opts.outDir);
   const repoRoot = resolve(opts.repoRoot ?? process.cwd());
   const lockPath = resolve(opts.dvcLockPath ?? join(repoRoot, 'dvc.lock'));
+  const progress = opts.onProgress ?? (() => {});
+  progress(`reading ${shownPath(resolve(opts.resultsDir), repoRoot)}/`);
   const loaded = await loadResults(resolve(opts.resultsDir), { runFacts: opts.runFacts ?? true });
+  const expected = readExpectedFile(resolve(opts.expectedPath ?? join(repoRoot, 'expected.json')));
   const rel = relativizer(repoRoot);
   const reproductions = loaded.reproductions.map((r) => ({ ...r, verdicts: mapStrings(r.verdicts, rel), provenance: mapStrings(r.provenance, rel), stability: mapStrings(r.stability, rel), warnings: r.warnings.map(rel) }));
   const problems = [...(opts.warnings ?? []), ...loaded.problems].map((p) => ({ id: p.id, message: rel(p.message) }));
@@ -131,15 +158,25 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
   const taken = new Set<string>(RESERVED);
   const pages: string[] = [];
   const rows: IndexRow[] = [];
-  for (const r of reproductions) {
+  for (const [k, r] of reproductions.entries()) {
+    const started = performance.now();
     const file = `${uniqueSlug(r.id, taken)}.html`;
     const stage = runStage(lock, r.id);
     const note = stage ? null : (lockNote ?? `dvc.lock has no stage run@${r.id}`);
-    const view = await paperView(r, file, { lockPath: lock ? shownPath(lockPath, repoRoot) : null, stage, note });
+    const view = await paperView(r, file, { lockPath: lock ? shownPath(lockPath, repoRoot) : null, stage, note }, expected);
+    // Each claim's numbers as CSV beside the page: data/<page>/<claim anchor>.csv (the folder is rewritten whole).
+    const dataDir = join(outDir, 'data', file.replace(/\.html$/, ''));
+    await rm(dataDir, { recursive: true, force: true });
+    for (const [i, c] of view.claims.entries()) {
+      c.csvHref = `data/${file.replace(/\.html$/, '')}/${c.anchor}.csv`;
+      await writeFileAtomic(join(dataDir, `${c.anchor}.csv`), claimCsv(r.verdicts.claims[i]));
+      if (opts.gitStamps ?? opts.runFacts ?? true) c.stamp = preregistration(repoRoot, r.id, c.id);
+    }
     const path = join(outDir, file);
     await writeFileAtomic(path, renderPaper(view, script));
     pages.push(path);
-    rows.push(indexRow(r, file, view.claims.map((c) => c.anchor)));
+    rows.push(indexRow(r, file, view.claims.map((c) => c.anchor), expected));
+    progress(`[${k + 1}/${reproductions.length}] ${file}: ${r.verdicts.claims.length} claims in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
   const allClaims = reproductions.flatMap((r) => r.verdicts.claims);
@@ -155,5 +192,10 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
     }),
   );
   await removeStalePages(outDir, new Set(['index.html', ...pages.map((p) => relative(outDir, p))]));
+  // CSV folders of papers that no longer have a page.
+  const pageNames = new Set(pages.map((p) => relative(outDir, p).replace(/\.html$/, '')));
+  for (const name of await readdir(join(outDir, 'data')).catch(() => [] as string[])) {
+    if (!pageNames.has(name)) await rm(join(outDir, 'data', name), { recursive: true, force: true });
+  }
   return { pages: [indexPath, ...pages] };
 }

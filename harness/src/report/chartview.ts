@@ -1,7 +1,9 @@
 /** A chart as the page shows it: a static SVG plus its spec for the interactive view. */
 import type { ChartSpec } from '../types.js';
-import { jsonForScript } from './format.js';
+import { describeChart } from './alt.js';
+import { escapeHtml, jsonForScript } from './format.js';
 import { renderSvg } from './svg.js';
+import { thinAxes } from './thin.js';
 
 export interface ChartView {
   /** Caption text (escaped by the template). */
@@ -12,6 +14,13 @@ export interface ChartView {
   specJson: string | null;
   /** Why the chart could not be drawn (escaped by the template). */
   error: string | null;
+  /** What the chart shows, in words: its text alternative (escaped by the template). */
+  alt: string;
+}
+
+/** The root `<svg>` of vega's output labelled as one image with the text alternative. */
+function withAlt(svg: string, alt: string): string {
+  return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(alt)}"`);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -34,14 +43,15 @@ export function withoutHrefs(value: unknown, key = ''): unknown {
 /** Render a chart for a page; failures become a visible note instead of an exception. */
 export async function chartView(spec: unknown, title: string | null = null): Promise<ChartView | null> {
   if (spec === undefined || spec === null) return null;
-  if (!isObject(spec)) return { title, svg: null, specJson: null, error: 'the chart is not a Vega-Lite spec object' };
+  if (!isObject(spec)) return { title, svg: null, specJson: null, error: 'the chart is not a Vega-Lite spec object', alt: 'A chart that could not be drawn' };
   // `usermeta.embedOptions` would override the page's embed options (loader, ast, actions).
   const { usermeta: _usermeta, ...rest } = spec;
-  const clean = withoutHrefs(rest) as Record<string, unknown>;
+  const clean = thinAxes(withoutHrefs(rest)) as Record<string, unknown>;
+  const alt = describeChart(clean, title);
   try {
     const { svg } = await renderSvg(clean as ChartSpec);
-    return { title, svg, specJson: jsonForScript(clean), error: null };
+    return { title, svg: withAlt(svg, alt), specJson: jsonForScript(clean), error: null, alt };
   } catch (err) {
-    return { title, svg: null, specJson: null, error: (err as Error)?.message ?? String(err) };
+    return { title, svg: null, specJson: null, error: (err as Error)?.message ?? String(err), alt: `A chart that could not be drawn: ${alt}` };
   }
 }

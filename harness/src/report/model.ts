@@ -4,60 +4,22 @@
  * inlined raw, and they come from vega's renderer (sanitised), `jsonForScript` and
  * `ciStripSvg` (numbers only).
  */
-import { chartKind, perSeedChart } from '../charts/index.js';
-import type { ClaimResult, ControlResult, Evidence, Verdict, VerdictCounts } from '../types.js';
+import type { ClaimResult, ControlResult, Verdict, VerdictCounts } from '../types.js';
 import { VERDICTS } from '../types.js';
 import { type ChartView, chartView } from './chartview.js';
 import type { DvcStage } from './dvc.js';
-import {
-  arxivUrl,
-  asVerdict,
-  fmtDate,
-  fmtDuration,
-  fmtInterval,
-  fmtNum,
-  fmtValue,
-  safeHttpUrl,
-  summarize,
-  uniqueSlug,
-} from './format.js';
+import { type EvidenceView, evidenceView, type KV } from './evidence.js';
+import { arxivUrl, asVerdict, fmtDate, fmtDuration, fmtNum, fmtValue, safeHttpUrl, uniqueSlug } from './format.js';
 import type { LoadedReproduction } from './load.js';
-import { ciStripSvg } from './strip.js';
-import { parseThreshold } from './threshold.js';
-import { chartBand, type Band } from '../claims/band.js';
+import type { Stamp } from './preregistered.js';
 import { controlStatus, controlStatusText, type ControlStatus } from '../results/control.js';
+import { judgeControl, type ControlJudgement, type ExpectedFile } from './control-judgement.js';
 
-export interface KV {
-  key: string;
-  value: string;
-}
+export type { EvidenceView, KV };
 
 export interface CountView {
   verdict: Verdict;
   n: number;
-}
-
-export interface EvidenceView {
-  /** "part 2 of 3 decides", for a claim of several conditions. */
-  decidedBy: string | null;
-  statistic: string;
-  ci: string | null;
-  ciLevel: string | null;
-  threshold: string;
-  strip: string | null;
-  method: string;
-  n: string;
-  seeds: string;
-  alpha: string | null;
-  reason: string;
-  details: KV[];
-  /** A claim of several conditions: each part, the deciding one first and marked. */
-  parts: { verdict: Verdict; decides: boolean; statistic: string; ci: string | null; threshold: string; method: string; reason: string }[];
-  /** Why these data cannot show a test's power, when they cannot. */
-  degenerate: string | null;
-  perSeed: { rows: { seed: string; value: string }[]; summary: string | null; chart: ChartView | null } | null;
-  chart: ChartView | null;
-  moreCharts: ChartView[];
 }
 
 export interface ControlView {
@@ -69,6 +31,8 @@ export interface ControlView {
   /** What the control shows, judged from the verdicts (results/control.ts). */
   status: ControlStatus;
   statusText: string;
+  /** Judged against expected.json: as it must, accepted there (with its why), or departing. */
+  judgement: ControlJudgement;
   evidence: EvidenceView;
 }
 
@@ -86,6 +50,10 @@ export interface ClaimView {
   control: ControlView | null;
   /** "pass in 3 of 3 fresh-seed runs", when `repro verify --seeds` has run. */
   stability: string | null;
+  /** The claim's numbers as CSV, relative to the page (set when the build writes it). */
+  csvHref: string | null;
+  /** When its definition was fixed against its first recorded result (set from git when the build has run facts). */
+  stamp: Stamp | null;
 }
 
 export interface PaperView {
@@ -103,7 +71,7 @@ export interface PaperView {
   runtime: string;
   date: string;
   counts: CountView[];
-  controls: { asExpected: number; total: number; text: string };
+  controls: ControlsSummary;
   warnings: string[];
   toc: { anchor: string; id: string; verdict: Verdict }[];
   claims: ClaimView[];
@@ -137,6 +105,8 @@ export interface IndexRow {
   counts: CountView[];
   controls: string;
   controlsFull: boolean;
+  /** Why controls that depart are accepted by expected.json (shown under the count). */
+  controlsAccepted: string[];
   runtime: string;
   backend: string;
   backendNote: string | null;
@@ -161,90 +131,21 @@ function kvs(record: unknown): KV[] {
   return Object.entries(record).map(([key, value]) => ({ key, value: fmtValue(value) }));
 }
 
-function controlsOf(claims: readonly ClaimResult[]): { asExpected: number; total: number; text: string } {
-  const controls = claims.map((c) => c.control).filter((c): c is ControlResult => isObject(c));
-  // Derived from each control's verdict and expect, never from its stored `expected` flag.
-  const asExpected = controls.filter((c) => asVerdict(c.verdict) === asVerdict(c.expect ?? 'fail')).length;
-  const total = controls.length;
-  return { asExpected, total, text: total === 0 ? 'no controls' : `${asExpected} / ${total} as expected` };
+export interface ControlsSummary {
+  /** As they must, or accepted by expected.json. */
+  ok: number;
+  accepted: { claim: string; why: string | null }[];
+  total: number;
+  text: string;
 }
 
-async function evidenceView(
-  ev: Partial<Evidence> | undefined,
-  top: { statistic?: number | null; ci?: [number, number]; threshold?: string },
-  chartTitle: string,
-): Promise<EvidenceView> {
-  const e = isObject(ev) ? (ev as Partial<Evidence>) : {};
-  const statistic = typeof top.statistic === 'number' ? top.statistic : typeof e.statistic === 'number' ? e.statistic : null;
-  const ci = Array.isArray(top.ci) ? top.ci : Array.isArray(e.ci) ? e.ci : undefined;
-  const parts0 = Array.isArray(e.parts) ? e.parts : [];
-  const decider = typeof e.decidedBy === 'number' && isObject(parts0[e.decidedBy]) ? (parts0[e.decidedBy] as Record<string, unknown>) : null;
-  // A claim of several conditions leads with the part that decided it, threshold included.
-  const threshold = decider && typeof decider.threshold === 'string' ? decider.threshold : (top.threshold || e.threshold || '').toString();
-  const band = isObject(e.band) && Object.keys(e.band).length > 0 ? chartBand(e.band as Band) : parseThreshold(threshold);
-  const parts = Array.isArray(e.parts) ? e.parts.filter(isObject) : [];
-  const decidedBy = typeof e.decidedBy === 'number' ? e.decidedBy : -1;
-  const partViews = parts
-    .map((part, i) => ({
-      verdict: asVerdict(part.verdict),
-      decides: i === decidedBy,
-      statistic: fmtNum(part.statistic),
-      ci: fmtInterval(part.ci),
-      threshold: String(part.threshold ?? ''),
-      method: String(part.method ?? ''),
-      reason: String(part.reason ?? ''),
-    }))
-    .sort((a, b) => Number(b.decides) - Number(a.decides));
-  const alpha = typeof e.alpha === 'number' && Number.isFinite(e.alpha) ? e.alpha : null;
-  const seeds = Array.isArray(e.seeds) ? e.seeds : [];
-
-  let perSeed: EvidenceView['perSeed'] = null;
-  if (Array.isArray(e.perSeed) && e.perSeed.length > 0) {
-    const rows = e.perSeed.filter(isObject).map((p) => ({ seed: fmtValue(p.seed), value: fmtNum(p.value) }));
-    const finite = e.perSeed
-      .filter(isObject)
-      .filter((p): p is { seed: number; value: number } => typeof p.value === 'number' && Number.isFinite(p.value));
-    const s = summarize(finite.map((p) => p.value));
-    const summary = s
-      ? `mean ${fmtNum(s.mean)}${s.sd !== null ? `, sd ${fmtNum(s.sd)}` : ''}, range [${fmtNum(s.min)}, ${fmtNum(s.max)}] over ${s.n} seed${s.n === 1 ? '' : 's'}`
-      : null;
-    // No second per-seed chart when the evidence chart already is one.
-    const chart =
-      finite.length >= 2 && chartKind(e.chart) !== 'per-seed'
-        ? await chartView(
-            perSeedChart({
-              title: `${chartTitle}: per seed`,
-              yTitle: 'statistic',
-              values: finite.map((p) => ({ seed: Number(p.seed), value: p.value })),
-              band,
-            }),
-          )
-        : null;
-    perSeed = { rows, summary, chart };
-  }
-
-  return {
-    decidedBy: decider ? `part ${(e.decidedBy as number) + 1} of ${parts0.length} decides` : null,
-    statistic: fmtNum(statistic),
-    ci: fmtInterval(ci),
-    ciLevel: alpha !== null ? `${fmtNum(100 * (1 - alpha))}%` : null,
-    threshold,
-    strip: ciStripSvg({ statistic, ci: ci ?? null, band }),
-    method: String(e.method ?? ''),
-    n: typeof e.n === 'number' ? String(e.n) : '—',
-    seeds: seeds.length > 0 ? seeds.map(fmtValue).join(', ') : '—',
-    alpha: alpha !== null ? fmtNum(alpha) : null,
-    reason: String(e.reason ?? ''),
-    details: kvs(e.details).map((kv) => {
-      const raw = (e.details as Record<string, unknown>)[kv.key];
-      return typeof raw === 'number' ? { key: kv.key, value: fmtNum(raw) } : kv;
-    }),
-    parts: partViews,
-    degenerate: typeof e.degenerate === 'string' && e.degenerate !== '' ? e.degenerate : null,
-    perSeed,
-    chart: await chartView(e.chart, null),
-    moreCharts: (await Promise.all((Array.isArray(e.moreCharts) ? e.moreCharts : []).map((c) => chartView(c, null)))).filter((c): c is ChartView => c !== null),
-  };
+function controlsOf(id: string, claims: readonly ClaimResult[], file: ExpectedFile | null): ControlsSummary {
+  const judged = claims.filter((c) => isObject(c.control)).map((c) => ({ claim: c.id, j: judgeControl(id, c as ClaimResult & { control: ControlResult }, file)! }));
+  const ok = judged.filter((x) => x.j.ok).length;
+  const accepted = judged.filter((x) => x.j.accepted).map((x) => ({ claim: x.claim, why: x.j.why }));
+  const total = judged.length;
+  const text = total === 0 ? 'no controls' : `${ok} / ${total} as expected${accepted.length ? ` (${accepted.length} accepted by expected.json)` : ''}`;
+  return { ok, accepted, total, text };
 }
 
 function stabilityText(s: { verdicts?: unknown; passRate?: unknown } | undefined): string | null {
@@ -254,7 +155,7 @@ function stabilityText(s: { verdicts?: unknown; passRate?: unknown } | undefined
   return `over ${s.verdicts.length} fresh-seed run${s.verdicts.length > 1 ? 's' : ''}: ${[...counts].map(([v, n]) => `${v} ${n}`).join(', ')}`;
 }
 
-async function claimView(claim: ClaimResult, anchors: Set<string>, stability?: { verdicts?: unknown }): Promise<ClaimView> {
+async function claimView(id: string, claim: ClaimResult, anchors: Set<string>, file: ExpectedFile | null, stability?: { verdicts?: unknown }): Promise<ClaimView> {
   const verdict = asVerdict(claim.verdict);
   const evidence = await evidenceView(claim.evidence, claim, claim.id);
   let control: ControlView | null = null;
@@ -268,7 +169,8 @@ async function claimView(claim: ClaimResult, anchors: Set<string>, stability?: {
       expected: asVerdict(c.verdict) === asVerdict(c.expect ?? 'fail'),
       status: controlStatus(claim),
       statusText: controlStatusText(claim),
-      evidence: await evidenceView(c.evidence, { statistic: c.evidence?.statistic, ci: c.evidence?.ci, threshold: c.evidence?.threshold }, `${claim.id} (control)`),
+      judgement: judgeControl(id, claim, file)!,
+      evidence: await evidenceView(c.evidence, { verdict: c.verdict, statistic: c.evidence?.statistic, ci: c.evidence?.ci, threshold: c.evidence?.threshold }, `${claim.id} (control)`),
     };
   }
   return {
@@ -284,6 +186,8 @@ async function claimView(claim: ClaimResult, anchors: Set<string>, stability?: {
     evidence,
     control,
     stability: stabilityText(stability),
+    csvHref: null,
+    stamp: null,
   };
 }
 
@@ -328,6 +232,7 @@ export async function paperView(
   r: LoadedReproduction,
   file: string,
   dvc: { lockPath: string | null; stage: DvcStage | null; note: string | null },
+  expected: ExpectedFile | null = null,
 ): Promise<PaperView> {
   const v = r.verdicts;
   const paper = v.paper;
@@ -344,7 +249,7 @@ export async function paperView(
 
   const anchors = new Set<string>(['claims', 'figures', 'provenance', 'top']);
   const claims: ClaimView[] = [];
-  for (const claim of v.claims) claims.push(await claimView(claim, anchors, r.stability?.claims?.[claim.id]));
+  for (const claim of v.claims) claims.push(await claimView(r.id, claim, anchors, expected, r.stability?.claims?.[claim.id]));
   const figures: PaperView['figures'] = [];
   for (const [i, fig] of v.figures.entries()) {
     const id = typeof fig.id === 'string' ? fig.id : `figure-${i + 1}`;
@@ -371,7 +276,7 @@ export async function paperView(
     runtime: prov ? prov.wall : '—',
     date: prov ? prov.date : '—',
     counts: countViews(countVerdicts(v.claims)),
-    controls: controlsOf(v.claims),
+    controls: controlsOf(r.id, v.claims, expected),
     warnings: r.warnings,
     toc: claims.map((c) => ({ anchor: c.anchor, id: c.id, verdict: c.verdict })),
     claims,
@@ -381,9 +286,9 @@ export async function paperView(
   };
 }
 
-export function indexRow(r: LoadedReproduction, file: string, anchors: string[]): IndexRow {
+export function indexRow(r: LoadedReproduction, file: string, anchors: string[], expected: ExpectedFile | null = null): IndexRow {
   const v = r.verdicts;
-  const controls = controlsOf(v.claims);
+  const controls = controlsOf(r.id, v.claims, expected);
   return {
     id: r.id,
     href: file,
@@ -391,8 +296,9 @@ export function indexRow(r: LoadedReproduction, file: string, anchors: string[])
     year: typeof v.paper.year === 'number' ? String(v.paper.year) : null,
     claims: v.claims.map((c, i) => ({ id: c.id, verdict: asVerdict(c.verdict), href: `${file}#${anchors[i]}` })),
     counts: countViews(countVerdicts(v.claims)),
-    controls: controls.total === 0 ? '—' : `${controls.asExpected} / ${controls.total}`,
-    controlsFull: controls.total > 0 && controls.asExpected === controls.total,
+    controls: controls.total === 0 ? '—' : `${controls.ok} / ${controls.total}`,
+    controlsFull: controls.total > 0 && controls.ok === controls.total,
+    controlsAccepted: controls.accepted.map((a) => `${a.claim}: accepted by expected.json${a.why ? ` (${a.why})` : ''}`),
     runtime: fmtDuration(r.provenance?.durationSeconds),
     backend: v.backend || String(r.provenance?.backend ?? '') || '—',
     backendNote: typeof r.provenance?.backendNote === 'string' ? r.provenance.backendNote : null,

@@ -12,7 +12,7 @@ body {
   margin: 0; color: var(--fg); background: var(--bg);
   font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
-main { max-width: 1080px; margin: 0 auto; padding: 24px 20px 64px; }
+main { max-width: 1080px; margin: 0 auto; padding: 24px 20px 64px; overflow-wrap: anywhere; }
 a { color: var(--link); }
 a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 h1 { font-size: 1.7rem; line-height: 1.25; margin: 0.2em 0 0.3em; }
@@ -42,6 +42,7 @@ th { font-weight: 600; color: var(--muted); background: var(--panel); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .table-wrap { overflow-x: auto; }
 .matrix .claims { display: flex; flex-wrap: wrap; gap: 0.3em; max-width: 420px; }
+.badge { white-space: normal; }
 .kv { width: auto; min-width: 50%; }
 .kv th { width: 13em; background: transparent; }
 .kv td { word-break: break-word; }
@@ -54,7 +55,32 @@ blockquote {
 .claim-head h3 { margin: 0; }
 .note { border-left: 4px solid #f0a500; background: #fff8e6; padding: 0.5em 0.9em; margin: 0.6em 0; }
 .warn { border-left: 4px solid var(--fail); background: var(--fail-bg); padding: 0.5em 0.9em; margin: 0.6em 0; }
-.decision { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.3em 1.5em; align-items: center; }
+.decision { display: grid; grid-template-columns: minmax(16em, 1fr) minmax(0, 320px); gap: 0.3em 1.5em; align-items: center; margin: 0.5em 0; }
+.decision-strip svg { width: 100%; height: auto; }
+.decided-by { font-weight: 600; }
+.explain { margin: 0.4em 0 0.8em; padding: 0.45em 0.9em; border-left: 4px solid var(--line); background: var(--panel); }
+.v-text-fail { border-left-color: var(--fail); }
+.v-text-inconclusive { border-left-color: var(--inconclusive); }
+.v-text-error { border-left-color: var(--error); }
+.censored { color: var(--inconclusive); }
+.parts tr.decides td { font-weight: 600; }
+.dist .hist { display: block; max-width: 100%; height: auto; }
+.hist .bar { fill: var(--link); fill-opacity: 0.75; }
+.hist .band { fill: var(--pass); fill-opacity: 0.16; }
+.hist .axis { stroke: var(--muted); }
+.hist .tick { fill: var(--muted); font-size: 10px; }
+.judged-ok { color: var(--pass); }
+.judged-accepted { color: var(--inconclusive); }
+.judged-departs { color: var(--fail); font-weight: 600; }
+.charts { display: flex; flex-wrap: wrap; gap: 0 1.5em; align-items: flex-start; }
+.charts > figure.chart { flex: 1 1 420px; min-width: 0; }
+.seed-values { display: flex; flex-wrap: wrap; gap: 0.2em 1.2em; list-style: none; padding: 0; margin: 0.3em 0 1em; }
+.claim-head .download { margin-left: auto; font-size: 0.85rem; }
+.stamp { font-size: 0.85rem; margin: 0.2em 0; color: var(--muted); }
+.stamp-ok span { color: var(--pass); }
+.stamp-changed span { color: var(--inconclusive); }
+.mini-counts { display: flex; flex-wrap: wrap; gap: 0.25em; }
+.accepted { font-size: 0.85em; }
 .stat { font-size: 1.15rem; font-weight: 600; font-variant-numeric: tabular-nums; }
 .strip { display: block; max-width: 100%; }
 .strip .axis { stroke: #b8c0c8; stroke-width: 1; }
@@ -77,12 +103,42 @@ details { margin: 0.6em 0; }
 summary { cursor: pointer; color: var(--link); }
 figure.chart { margin: 1em 0; overflow-x: auto; }
 figure.chart figcaption { font-weight: 600; margin-bottom: 0.3em; }
-.chart-static svg { max-width: 100%; height: auto; }
+.chart-static svg, .chart-live svg { max-width: 100%; height: auto; }
+.chart-live { max-width: 100%; overflow: hidden; }
 .chart-error { color: var(--fail); }
 .figure-caption { color: var(--muted); margin-top: -0.3em; }
 .perseed { display: grid; grid-template-columns: minmax(10em, max-content) minmax(0, 1fr); gap: 1.5em; align-items: start; }
 .perseed table { min-width: 0; }
-@media (max-width: 760px) { .perseed { grid-template-columns: 1fr; } }
+@media (max-width: 760px) {
+  .perseed { grid-template-columns: 1fr; }
+  main { padding: 16px 12px 48px; }
+  /* The decision block stacks: number, threshold, then the strip at full width. */
+  .decision { grid-template-columns: 1fr; }
+  .kv { min-width: 0; width: 100%; }
+  .kv th { width: auto; min-width: 6em; }
+  /* The index table becomes one card per paper. */
+  table.index, table.index tbody, table.index tr, table.index td { display: block; width: 100%; }
+  table.index thead { display: none; }
+  table.index tr { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 1em; padding: 0.3em 0; }
+  table.index td { border: 0; padding: 0.25em 0.8em; }
+  table.index td::before { content: attr(data-label); display: block; font-size: 0.75rem; text-transform: uppercase; color: var(--muted); }
+  .matrix .claims { max-width: none; }
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --fg: #e6e8eb; --muted: #a3acb7; --line: #3a4048; --bg: #16191d; --panel: #1f2328; --link: #7ab7ff;
+    --pass: #6fd58f; --pass-bg: #17351f; --fail: #ff8a80; --fail-bg: #3d1c1a;
+    --inconclusive: #f0c060; --inconclusive-bg: #3a2e12; --error: #c3c8ce; --error-bg: #2c3036;
+  }
+  .v-pass { border-color: #2f6b40; } .v-fail { border-color: #7a3530; }
+  .v-inconclusive { border-color: #7a6128; } .v-error { border-color: #555b61; }
+  .control { background: var(--panel); }
+  .note { background: #33290f; }
+  blockquote { border-left-color: #5b6470; }
+  .strip .ci, .strip .stat { stroke: #9cc3f0; } .strip .stat { fill: #9cc3f0; }
+  /* vega draws on white: keep charts legible on a light card. */
+  figure.chart .chart-static, figure.chart .chart-live { background: #fff; border-radius: 6px; }
+}
 .toc { columns: 2 280px; padding-left: 1.2em; }
 .toc li { margin: 0.15em 0; break-inside: avoid; }
 footer { margin-top: 3em; color: var(--muted); font-size: 0.85rem; }

@@ -1,7 +1,7 @@
 /**
  * Handlebars templates of the report. `{{ }}` escapes everything; the only `{{{ }}}` are
- * `svg` / `strip` (generated SVG, sanitised), `specJson` (JSON escaped for a script block),
- * `css` and `csp` (constants of this module).
+ * `svg` / `strip` / `histogram` (generated SVG: sanitised, or numbers and escaped labels only),
+ * `specJson` (JSON escaped for a script block), `css` and `csp` (constants of this module).
  */
 import Handlebars from 'handlebars';
 import type { InlineScript } from './assets.js';
@@ -46,7 +46,7 @@ const HEAD = `<!doctype html>
 <meta name="generator" content="{{@root.generator}}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
+<meta name="color-scheme" content="light dark">
 <title>{{pageTitle}}</title>
 <style>{{{@root.css}}}</style>
 </head>
@@ -60,9 +60,10 @@ const FOOT = `<footer>Static report: every chart is drawn as SVG and works with 
 </html>
 `;
 
-const BADGE = `<span class="badge v-{{verdict}}">{{verdict}}</span>`;
+/** Verdicts carry a glyph as well as a colour (✓ ✗ ? !), for readers who do not see the colour. */
+const BADGE = `<span class="badge v-{{verdict}}"><span aria-hidden="true">{{glyph verdict}}</span> {{verdict}}</span>`;
 
-const CHART = `{{#if this}}<figure class="chart"{{#if specJson}} data-chart{{/if}}>
+const CHART = `{{#if this}}<figure class="chart"{{#if specJson}} data-chart data-alt="{{alt}}"{{/if}}>
 {{#if title}}<figcaption>{{title}}</figcaption>{{/if}}
 {{#if error}}<p class="chart-error">Chart could not be drawn: {{error}}</p>{{/if}}
 {{#if svg}}<div class="chart-static">{{{svg}}}</div>{{/if}}
@@ -72,33 +73,43 @@ const CHART = `{{#if this}}<figure class="chart"{{#if specJson}} data-chart{{/if
 
 const KV_TABLE = `{{#if rows.length}}<table class="kv">{{#each rows}}<tr><th scope="row">{{key}}</th><td class="mono">{{value}}</td></tr>{{/each}}</table>{{else}}<p class="muted">{{#if empty}}{{empty}}{{else}}none{{/if}}</p>{{/if}}`;
 
-const COUNTS = `<div class="counts">{{#each counts}}<span class="count v-{{verdict}}"><b>{{n}}</b>{{verdict}}</span>{{/each}}</div>`;
+const COUNTS = `<div class="counts">{{#each counts}}<span class="count v-{{verdict}}"><span aria-hidden="true">{{glyph verdict}}</span> <b>{{n}}</b>{{verdict}}</span>{{/each}}</div>`;
 
-const EVIDENCE = `<div class="decision">
-  <div>
+/** The verdict's deciding check: statistic, interval, threshold, band, and the sentence for a non-pass. */
+const DECISION = `<div class="decision">
+  <div class="decision-text">
     <div><span class="stat">{{ev.statistic}}</span>{{#if ev.ci}} <span class="muted">{{#if ev.ciLevel}}{{ev.ciLevel}} {{/if}}CI</span> <span class="mono">{{ev.ci}}</span>{{/if}}</div>
-    <div>threshold: <strong>{{ev.threshold}}</strong>{{#if ev.decidedBy}} <span class="muted">({{ev.decidedBy}})</span>{{/if}}</div>
-    <div class="muted">{{ev.method}}</div>
+    <div>threshold: <strong>{{ev.threshold}}</strong></div>
+    {{#if ev.decidedBy}}<div class="decided-by">{{ev.decidedBy}}</div>{{/if}}
   </div>
-  <div>{{{ev.strip}}}</div>
+  <div class="decision-strip">{{{ev.strip}}}</div>
 </div>
-{{#if ev.parts.length}}<h4>parts of the claim (the deciding part first)</h4>
-<div class="table-wrap"><table class="kv"><tr><th>part</th><th class="num">statistic</th><th>95% CI</th><th>threshold</th><th>method</th></tr>{{#each ev.parts}}<tr><td>{{> badge verdict=verdict}}{{#if decides}} <strong>decides</strong>{{/if}}</td><td class="num">{{statistic}}</td><td class="mono">{{#if ci}}{{ci}}{{else}}—{{/if}}</td><td>{{threshold}}</td><td>{{method}}</td></tr>{{/each}}</table></div>{{/if}}
+{{#if ev.explanation}}<p class="explain v-text-{{verdict}}">{{ev.explanation}}</p>{{/if}}`;
+
+const PER_SEED_TABLE = `<div class="table-wrap"><table class="kv"><tr><th>seed</th><th class="num">statistic</th></tr>{{#each ev.perSeed.rows}}<tr><td class="mono">{{seed}}</td><td class="num">{{value}}</td></tr>{{/each}}</table></div>`;
+
+/** Up to COLLAPSE_ROWS seeds: their values as one wrapping line; more: a histogram, the table folded. */
+const PER_SEED = `{{#if ev.perSeed}}<h4>per seed</h4>
+{{#if ev.perSeed.summary}}<p class="muted">{{ev.perSeed.summary}}</p>{{/if}}
+{{#if ev.perSeed.censored}}<p class="censored">{{ev.perSeed.censored}}</p>{{/if}}
+{{#if ev.perSeed.collapsed}}{{#if ev.perSeed.histogram}}<div class="dist">{{{ev.perSeed.histogram}}}</div>{{/if}}
+<details class="perseed-more"><summary>all {{ev.perSeed.count}} per-seed values{{#if ev.perSeed.chart}} (table and chart){{/if}}</summary>
+${PER_SEED_TABLE}
+{{> chart ev.perSeed.chart}}</details>
+{{else}}<ul class="seed-values">{{#each ev.perSeed.rows}}<li><span class="muted">seed {{seed}}</span> <span class="mono">{{value}}</span></li>{{/each}}</ul>{{/if}}{{/if}}`;
+
+const EVIDENCE = `{{#if ev.parts.length}}<h4>parts of the claim (the deciding part first)</h4>
+<div class="table-wrap"><table class="kv parts"><tr><th>part</th><th class="num">statistic</th><th>CI</th><th>threshold</th></tr>{{#each ev.parts}}<tr{{#if decides}} class="decides"{{/if}}><td>{{> badge verdict=verdict}} {{label}}{{#if decides}} <strong>decides</strong>{{/if}}</td><td class="num">{{statistic}}</td><td class="mono">{{#if ci}}{{ci}}{{else}}—{{/if}}</td><td>{{threshold}}</td></tr>{{/each}}</table></div>{{/if}}
 <table class="kv">
   {{#if why}}<tr><th scope="row">why this threshold</th><td>{{why}}</td></tr>{{/if}}
   <tr><th scope="row">method</th><td>{{ev.method}}</td></tr>
-  <tr><th scope="row">n</th><td class="mono">{{ev.n}}</td></tr>
-  <tr><th scope="row">seeds</th><td class="mono">{{ev.seeds}}</td></tr>
-  {{#if ev.alpha}}<tr><th scope="row">alpha</th><td class="mono">{{ev.alpha}}</td></tr>{{/if}}
-  <tr><th scope="row">reason</th><td>{{ev.reason}}</td></tr>
+  <tr><th scope="row">data</th><td>{{ev.n}} observations · seeds <span class="mono">{{ev.seeds}}</span>{{#if ev.alpha}} · significance level <span class="mono">{{ev.alpha}}</span>{{/if}}</td></tr>
+  <tr><th scope="row">reason (as the run recorded it)</th><td>{{ev.reason}}</td></tr>
   {{#if ev.degenerate}}<tr><th scope="row">degenerate data</th><td>{{ev.degenerate}}</td></tr>{{/if}}
 </table>
-{{> chart ev.chart}}{{#each ev.moreCharts}}{{> chart this}}{{/each}}
-{{#if ev.perSeed}}<h4>per seed</h4>
-{{#if ev.perSeed.summary}}<p class="muted">{{ev.perSeed.summary}}</p>{{/if}}
-<div class="perseed"><div class="table-wrap"><table class="kv"><tr><th>seed</th><th class="num">statistic</th></tr>{{#each ev.perSeed.rows}}<tr><td class="mono">{{seed}}</td><td class="num">{{value}}</td></tr>{{/each}}</table></div>
-{{> chart ev.perSeed.chart}}</div>{{/if}}
-{{#if ev.details.length}}<h4>details</h4>{{> kvTable rows=ev.details}}{{/if}}`;
+<div class="charts">{{> chart ev.chart}}{{#each ev.moreCharts}}{{> chart this}}{{/each}}{{#unless ev.perSeed.collapsed}}{{> chart ev.perSeed.chart}}{{/unless}}</div>
+${PER_SEED}
+{{#if ev.details.length}}{{#if ev.detailsFolded}}<details class="details-more"><summary>details ({{ev.details.length}} figures)</summary>{{> kvTable rows=ev.details}}</details>{{else}}<h4>details</h4>{{> kvTable rows=ev.details}}{{/if}}{{/if}}`;
 
 const INDEX = `${HEAD}
 <h1>Paper reproductions</h1>
@@ -107,22 +118,18 @@ const INDEX = `${HEAD}
 {{#if changes}}<section class="changes"><h2>{{changes.title}}</h2>{{#if changes.rows.length}}<table class="matrix"><thead><tr><th>paper</th><th>claim</th><th>{{changes.beforeLabel}}</th><th>now</th></tr></thead><tbody>{{#each changes.rows}}<tr><td><code>{{reproduction}}</code></td><td><a href="{{href}}">{{claim}}</a></td><td>{{#if before}}<span class="badge v-{{before}}">{{before}}</span>{{else}}<span class="muted">none</span>{{/if}}</td><td><span class="badge v-{{after}}">{{after}}</span></td></tr>{{/each}}</tbody></table>{{else}}<p class="muted">{{changes.none}}</p>{{/if}}</section>{{/if}}
 {{#if problems.length}}<div class="warn"><strong>Results that could not be read</strong><ul>{{#each problems}}<li><code>{{id}}</code>: {{message}}</li>{{/each}}</ul></div>{{/if}}
 {{#if rows.length}}
-<div class="table-wrap">
-<table class="matrix">
-<thead><tr><th>paper</th><th>claims</th>{{#each verdictNames}}<th class="num">{{this}}</th>{{/each}}<th class="num" title="negative controls that came out as expected">control power</th><th class="num">runtime</th><th>backend</th><th>profile</th></tr></thead>
+<table class="matrix index">
+<thead><tr><th>paper</th><th>claims</th><th>verdicts</th><th title="negative controls that came out as they must, or as expected.json accepts">controls</th><th>run</th></tr></thead>
 <tbody>
 {{#each rows}}<tr>
-<td><a href="{{href}}">{{title}}</a>{{#if year}} <span class="muted">({{year}})</span>{{/if}}<br><code class="muted">{{id}}</code>{{#each warnings}}<div class="muted">⚠ {{this}}</div>{{/each}}</td>
-<td><div class="claims">{{#each claims}}<a class="badge v-{{verdict}}" href="{{href}}" title="{{verdict}}">{{id}}</a>{{else}}<span class="muted">no claims</span>{{/each}}</div></td>
-{{#each counts}}<td class="num">{{#if n}}<span class="badge v-{{verdict}}">{{n}}</span>{{else}}<span class="muted">0</span>{{/if}}</td>{{/each}}
-<td class="num"><span class="{{#if controlsFull}}power-ok{{else}}power-bad{{/if}}">{{controls}}</span></td>
-<td class="num">{{runtime}}</td>
-<td>{{backend}}{{#if backendNote}}<br><span class="muted">{{backendNote}}</span>{{/if}}</td>
-<td>{{profile}}</td>
+<td data-label="paper"><a href="{{href}}">{{title}}</a>{{#if year}} <span class="muted">({{year}})</span>{{/if}}<br><code class="muted">{{id}}</code>{{#each warnings}}<div class="muted">⚠ {{this}}</div>{{/each}}</td>
+<td data-label="claims"><div class="claims">{{#each claims}}<a class="badge v-{{verdict}}" href="{{href}}" title="{{verdict}}"><span aria-hidden="true">{{glyph verdict}}</span> {{id}}</a>{{else}}<span class="muted">no claims</span>{{/each}}</div></td>
+<td data-label="verdicts"><div class="mini-counts">{{#each counts}}{{#if n}}<span class="badge v-{{verdict}}"><span aria-hidden="true">{{glyph verdict}}</span> {{n}} {{verdict}}</span>{{/if}}{{/each}}</div></td>
+<td data-label="controls"><span class="{{#if controlsFull}}power-ok{{else}}power-bad{{/if}}"><span aria-hidden="true">{{#if controlsFull}}✓{{else}}✗{{/if}}</span> {{controls}}</span>{{#each controlsAccepted}}<div class="muted accepted">{{this}}</div>{{/each}}</td>
+<td data-label="run">{{runtime}}<br><span class="muted">{{backend}}{{#if backendNote}} ({{backendNote}}){{/if}} · {{profile}}</span></td>
 </tr>{{/each}}
 </tbody>
 </table>
-</div>
 {{else}}<p class="muted">No results found.</p>{{/if}}
 ${FOOT}`;
 
@@ -141,7 +148,9 @@ const PAPER = `${HEAD}
 
 {{#each p.claims}}
 <section class="claim" id="{{anchor}}">
-<div class="claim-head"><h3>{{id}}</h3>{{> badge}}{{#if kind}}<span class="muted">{{kind}}</span>{{/if}}{{#if rawVerdict}}<span class="muted">(recorded verdict: {{rawVerdict}})</span>{{/if}}</div>
+<div class="claim-head"><h3>{{id}}</h3>{{> badge}}{{#if kind}}<span class="muted">{{kind}}</span>{{/if}}{{#if rawVerdict}}<span class="muted">(recorded verdict: {{rawVerdict}})</span>{{/if}}{{#if csvHref}}<a class="download" href="{{csvHref}}" download title="statistic, interval and every per-seed value, of the claim and its control">numbers as CSV</a>{{/if}}</div>
+{{#if stamp}}<p class="stamp {{#if stamp.before}}stamp-ok{{else}}stamp-changed{{/if}}"><span aria-hidden="true">{{#if stamp.before}}✓{{else}}!{{/if}}</span> {{stamp.text}}</p>{{/if}}
+{{> decision ev=evidence verdict=verdict}}
 <blockquote>{{quote}}</blockquote>
 {{#if note}}<p class="note"><strong>Note:</strong> {{note}}</p>{{/if}}
 {{#if stability}}<p class="stability"><strong>Stability</strong> {{stability}}</p>{{/if}}
@@ -149,12 +158,14 @@ const PAPER = `${HEAD}
 {{#if params.length}}<h4>claim params</h4>{{> kvTable rows=params}}{{/if}}
 {{#if control}}<div class="control">
 <h4>negative control</h4>
-<p>expected {{> badge verdict=control.expect}} · got {{> badge verdict=control.verdict}} ·
+<p>must give {{> badge verdict=control.expect}} · got {{> badge verdict=control.verdict}} ·
 <span class="control-{{control.status}}">{{control.statusText}}</span></p>
+<p class="judgement {{#if control.judgement.accepted}}judged-accepted{{else}}{{#if control.judgement.ok}}judged-ok{{else}}judged-departs{{/if}}{{/if}}"><span aria-hidden="true">{{#if control.judgement.ok}}✓{{else}}✗{{/if}}</span> against expected.json: {{control.judgement.text}}</p>
 <p>{{control.why}}</p>
 <h4>control params</h4>
 {{> kvTable rows=control.params empty="no changes"}}
 <details><summary>control evidence</summary>
+{{> decision ev=control.evidence verdict=control.verdict}}
 {{> evidence ev=control.evidence why=""}}
 </details>
 </div>{{else}}<p class="muted">No negative control for this claim.</p>{{/if}}
@@ -190,12 +201,16 @@ const PAPER = `${HEAD}
 {{/with}}{{else}}<p class="muted">{{p.dvc.note}}</p>{{/if}}
 ${FOOT}`;
 
+const GLYPHS: Record<string, string> = { pass: '✓', fail: '✗', inconclusive: '?', error: '!' };
+
 const hb = Handlebars.create();
 hb.registerPartial('badge', BADGE);
 hb.registerPartial('chart', CHART);
 hb.registerPartial('kvTable', KV_TABLE);
 hb.registerPartial('counts', COUNTS);
 hb.registerPartial('evidence', EVIDENCE);
+hb.registerPartial('decision', DECISION);
+hb.registerHelper('glyph', (verdict: unknown) => GLYPHS[String(verdict)] ?? '?');
 
 const compileOptions = { strict: false, noEscape: false, knownHelpersOnly: false };
 const indexTemplate = hb.compile(INDEX, compileOptions);

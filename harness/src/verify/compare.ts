@@ -1,6 +1,7 @@
 /** Results against expectations: one row per claim and per control, each either as expected or not. */
 import type { ClaimResult, ControlResult, Verdict, VerdictsFile } from '../types.js';
-import type { Expectations, Tolerances } from './expected.js';
+import { judgeControl, type ControlJudgement } from '../report/control-judgement.js';
+import type { Expectations, HistoryEntry, Tolerances } from './expected.js';
 
 export interface Check {
   reproduction: string;
@@ -14,6 +15,8 @@ export interface Check {
   claim: ClaimResult;
   /** Set when the verdict departs from the expected one but expected.json tolerates it: the reason. */
   tolerated?: string;
+  /** For a control: how it stands against expected.json, with the recorded why when accepted. */
+  judgement?: ControlJudgement;
 }
 
 /** Whether a control came out as it must: its verdict is its `expect` (default fail). */
@@ -21,7 +24,7 @@ export function controlAsExpected(control: Pick<ControlResult, 'verdict' | 'expe
   return control.verdict === (control.expect ?? 'fail');
 }
 
-export function compare(results: readonly VerdictsFile[], expectations: Expectations, tolerances: Tolerances = {}): Check[] {
+export function compare(results: readonly VerdictsFile[], expectations: Expectations, tolerances: Tolerances = {}, history: readonly HistoryEntry[] = []): Check[] {
   const checks: Check[] = [];
   for (const v of results) {
     for (const claim of v.claims) {
@@ -61,6 +64,7 @@ export function compare(results: readonly VerdictsFile[], expectations: Expectat
             ? `the negative control must ${claim.control.expect} but got ${claim.control.verdict}: the claim has no power (${claim.control.evidence.reason})`
             : `expected.json records this control as ${known}, got ${claim.control.verdict}`,
           ...(controlTolerated !== undefined ? { tolerated: controlTolerated } : {}),
+          judgement: judgeControl(v.reproduction, claim, { expectations, tolerances, history })!,
           claim,
         });
       }

@@ -17,7 +17,8 @@ export function junit(checks: readonly Check[]): string {
     for (const c of list) {
       const attrs = `classname="${escapeXml(id)}" name="${escapeXml(c.name)}"`;
       const stat = c.name.endsWith('/control') ? c.claim.control?.evidence.statistic : c.claim.statistic;
-      const out = `verdict=${c.actual} expected=${c.expected ?? 'none'} statistic=${stat ?? 'n/a'} threshold=${c.claim.threshold}`;
+      const accepted = c.judgement?.accepted ? ` accepted by expected.json: ${c.judgement.why ?? 'no reason recorded'}` : '';
+      const out = `verdict=${c.actual} expected=${c.expected ?? 'none'} statistic=${stat ?? 'n/a'} threshold=${c.claim.threshold}${accepted}`;
       if (c.ok) {
         lines.push(`    <testcase ${attrs}><system-out>${escapeXml(out)}</system-out></testcase>`);
       } else {

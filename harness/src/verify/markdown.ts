@@ -25,7 +25,11 @@ export function markdown(checks: readonly Check[]): string {
     '| paper | claim | verdict | expected | statistic | threshold | control |',
     '|---|---|---|---|---|---|---|',
     ...claims.map((c) => {
-      const control = c.claim.control ? `${c.claim.control.verdict} (${CONTROL_WORDS[controlStatus(c.claim)]})` : '—';
+      // Judged against expected.json like the gate: an accepted departure says so, with its recorded why.
+      const judged = checks.find((k) => k.reproduction === c.reproduction && k.name === `${c.name}/control`)?.judgement;
+      const control = !c.claim.control ? '—' : judged?.accepted
+        ? `${c.claim.control.verdict} (accepted by expected.json: ${cell(judged.why ?? 'no reason recorded')})`
+        : `${c.claim.control.verdict} (${judged && !judged.ok ? '❌ departs from expected.json' : CONTROL_WORDS[controlStatus(c.claim)]})`;
       const stat = c.claim.statistic === null ? 'n/a' : formatNumber(c.claim.statistic);
       const expected = `${c.expected ?? '—'}${c.tolerated !== undefined ? ` (${c.actual} tolerated: ${cell(c.tolerated)})` : ''}`;
       return `| ${cell(c.reproduction)} | ${cell(c.name)} | ${ICON[c.actual]} | ${expected} | ${stat} | ${cell(c.claim.threshold)} | ${control} |`;

@@ -56,6 +56,6 @@ test('a bad thread count, from the flag or from REPRO_THREADS, names where it ca
 test('list shows reproductions and, with --claims, each claim with its threshold', async (t) => {
   const r = await repro(toyProject(), 'list', '--claims');
   t.is(r.exitCode, 0, r.all);
-  t.regex(r.stdout, /^toy  \(2 claims\)  A toy paper$/m);
+  t.regex(r.stdout, /^toy  \(3 claims\)  A toy paper$/m);
   t.regex(r.stdout, /- slope-is-one \[value-in-band\]: slope in \[0\.9, 1\.1\] \(mean over seeds, 95% t interval\)/);
 });

@@ -29,10 +29,11 @@ test('writes index and one page per readable reproduction, each paper page with 
 test('index: verdict matrix, counts, control power, runtime, backend, links', async (t) => {
   const html = await report.read('index.html');
   t.regex(html, /<a href="scaling-laws\.html">Scaling Laws for Neural Language Models<\/a>/);
-  t.regex(html, /<a class="badge v-pass" href="scaling-laws\.html#claim-loss-power-law"[^>]*>loss-power-law<\/a>/);
+  t.regex(html, /<a class="badge v-pass" href="scaling-laws\.html#claim-loss-power-law"[^>]*><span aria-hidden="true">✓<\/span> loss-power-law<\/a>/);
   t.regex(html, /class="badge v-inconclusive" href="scaling-laws\.html#claim-compute-ratio"/);
   // Totals over all papers: scaling-laws 1/1/1/1, xss-test 1 pass, 1 fail, 0 inc, 1 error (unknown verdict).
-  t.regex(html, /<span class="count v-pass"><b>2<\/b>pass<\/span><span class="count v-fail"><b>2<\/b>fail<\/span><span class="count v-inconclusive"><b>1<\/b>inconclusive<\/span><span class="count v-error"><b>2<\/b>error<\/span>/);
+  const count = (v: string, g: string, n: number) => `<span class="count v-${v}"><span aria-hidden="true">${g}</span> <b>${n}</b>${v}</span>`;
+  t.true(html.includes(count('pass', '✓', 2) + count('fail', '✗', 2) + count('inconclusive', '?', 1) + count('error', '!', 2)));
   t.regex(html, /1 \/ 2/, 'control power of scaling-laws');
   t.regex(html, /12 min 34 s/);
   t.regex(html, /tfjs-node/);
@@ -52,13 +53,13 @@ test('paper page: claims with quote, verdict, statistic, CI, threshold, why, met
   t.regex(html, /threshold: <strong>exponent in \[-1\.1, -0\.9\] for every seed<\/strong>/);
   t.regex(html, /why this threshold<\/th><td>The paper reports an exponent/);
   t.regex(html, /method<\/th><td>OLS slope/);
-  t.regex(html, /seeds<\/th><td class="mono">1, 2, 3<\/td>/);
-  t.regex(html, /alpha<\/th><td class="mono">0\.05<\/td>/);
-  t.regex(html, /reason<\/th><td>every seed&#x27;s exponent is in/);
+  t.regex(html, /data<\/th><td>3 observations · seeds <span class="mono">1, 2, 3<\/span>/);
+  t.regex(html, /significance level <span class="mono">0\.05<\/span><\/td>/);
+  t.regex(html, /reason \(as the run recorded it\)<\/th><td>every seed&#x27;s exponent is in/);
   t.regex(html, /mean -0\.98, sd 0\.01, range \[-0\.99, -0\.97\] over 3 seeds/);
   t.regex(html, /<svg class="strip"/, 'statistic/CI/threshold strip');
   // Control with power, and one without.
-  t.regex(html, /expected <span class="badge v-fail">fail<\/span> · got <span class="badge v-fail">fail<\/span>/);
+  t.regex(html, /must give <span class="badge v-fail"><span aria-hidden="true">✗<\/span> fail<\/span> · got <span class="badge v-fail"><span aria-hidden="true">✗<\/span> fail<\/span>/);
   t.regex(html, /<span class="control-power">control fail as expected: the test has power<\/span>/);
   t.regex(html, /<span class="control-(no-power|not-shown)">/);
   t.regex(html, /shuffleLabels<\/th><td class="mono">true<\/td>/);
@@ -72,11 +73,11 @@ test('paper page: claims with quote, verdict, statistic, CI, threshold, why, met
 
 test('every chart: static SVG plus its spec for the interactive view', async (t) => {
   const html = await report.read('scaling-laws.html');
-  const figures = [...html.matchAll(/<figure class="chart" data-chart>([\s\S]*?)<\/figure>/g)].map((m) => m[1]);
+  const figures = [...html.matchAll(/<figure class="chart" data-chart data-alt="Chart[^"]*">([\s\S]*?)<\/figure>/g)].map((m) => m[1]);
   // 4 evidence charts (incl. 1 in a control), 3 per-seed charts, 2 figures.
   t.is(figures.length, 9);
   for (const f of figures) {
-    t.regex(f, /<div class="chart-static"><svg [^>]*class="marks"/);
+    t.regex(f, /<div class="chart-static"><svg role="img" aria-label="Chart[^"]*"[^>]*class="marks"/);
     t.regex(f, /<div class="chart-live" hidden><\/div>/);
     const json = scripts(f);
     t.is(json.length, 1);

@@ -66,7 +66,9 @@ test('the enhancer does nothing without vegaEmbed or a DOM', (t) => {
 
 test('the enhancer swaps static SVG for the live view only when embedding succeeds', async (t) => {
   const makeFigure = (json: string) => {
-    const live = { hidden: true, id: 'live' };
+    // The drawn SVG, which the enhancer labels with the figure's text alternative.
+    const drawn = { attrs: new Map<string, string>(), setAttribute(k: string, v: string) { this.attrs.set(k, v); } };
+    const live = { hidden: true, id: 'live', drawn, querySelector: (sel: string) => (sel === 'svg' ? drawn : null) };
     const still = { hidden: false };
     const source = { textContent: json };
     const classes = new Set<string>();
@@ -81,6 +83,7 @@ test('the enhancer swaps static SVG for the live view only when embedding succee
         return null;
       },
       classList: { add: (c: string) => classes.add(c) },
+      getAttribute: (name: string) => (name === 'data-alt' ? 'Chart: a test' : null),
     };
   };
   const ok = makeFigure('{"mark":"point","title":"ok"}');
@@ -106,6 +109,7 @@ test('the enhancer swaps static SVG for the live view only when embedding succee
   t.false(ok.live.hidden);
   t.true(ok.still.hidden);
   t.true(ok.classes.has('is-live'));
+  t.is(ok.live.drawn.attrs.get('aria-label'), 'Chart: a test', 'the live SVG carries the text alternative');
   t.true(failing.live.hidden, 'a failed embed leaves the static SVG');
   t.false(failing.still.hidden);
   const opts = calls[0].opts;

@@ -49,9 +49,13 @@ test('the deciding part leads, and control status comes from the verdicts', asyn
     const html = await readFile(join(root, 'reports', 'demo.html'), 'utf8');
     const section = (id: string) => html.slice(html.indexOf(`id="claim-${id}"`), html.indexOf('</section>', html.indexOf(`id="claim-${id}"`)));
     const first = section('two-parts');
-    t.regex(first, /threshold: <strong>B ≤ 1 \(mean over seeds, 95% t interval\)<\/strong> <span class="muted">\(part 2 of 2 decides\)<\/span>/);
-    t.regex(first, /<span class="stat">2<\/span>/);
-    t.regex(first, /<div class="muted">mean over seeds, t interval over n &#x3D; 3<\/div>/);
+    // The block leads with the failing part (B), not the passing first part (A).
+    const lead = first.slice(0, first.indexOf('<blockquote>'));
+    t.regex(lead, /threshold: <strong>B ≤ 1 \(mean over seeds, 95% t interval\)<\/strong>/);
+    t.regex(lead, /<div class="decided-by">part 2 of 2 \([a-z-]+\) decides<\/div>/);
+    t.regex(lead, /<span class="stat">2<\/span>/);
+    t.regex(lead, /<p class="explain v-text-fail">Fails: part 2 of 2 \([a-z-]+\) was 2 \(95% CI \[[^\]]+\]\) against the threshold &quot;B ≤ 1[^<]*; likely reason: the whole interval lies above the upper end 1\.<\/p>/);
+    t.regex(first, /method<\/th><td>mean over seeds, t interval over n &#x3D; 3<\/td>/);
     t.regex(first, /decides<\/strong>/);
     // The claim failed: its control shows no power either way.
     t.regex(first, /class="control-not-shown"/);

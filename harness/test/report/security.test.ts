@@ -28,7 +28,7 @@ test('payloads in claim id, quote, params, paper meta and charts are escaped', a
   t.true(html.includes(`lr</th><td class="mono">${escaped}</td>`), 'param value');
   t.true(html.includes(`<h1>Paper ${escaped}</h1>`), 'title');
   // An unknown verdict is shown as error, with the raw text escaped.
-  t.regex(html, /id="claim-second"[\s\S]*?<span class="badge v-error">error<\/span>/);
+  t.regex(html, /id="claim-second"[\s\S]*?<span class="badge v-error"><span aria-hidden="true">!<\/span> error<\/span>/);
   // No event-handler attribute anywhere (text may mention onerror=, but never as an attribute).
   for (const { name, html: page } of pages) {
     for (const tag of page.matchAll(/<[a-zA-Z][^>]*>/g)) {
@@ -63,7 +63,7 @@ test('nothing is loaded from the network: no http(s) in src/href except <a> navi
   for (const { name, html } of pages) {
     for (const u of urlAttributes(html)) {
       if (u.tag === 'a') {
-        t.regex(u.value, /^(https:\/\/|[A-Za-z0-9._-]+\.html(#[A-Za-z0-9._-]*)?$|#[A-Za-z0-9._-]+$)/, `${name}: <a href="${u.value}">`);
+        t.regex(u.value, /^(https:\/\/|[A-Za-z0-9._-]+\.html(#[A-Za-z0-9._-]*)?$|#[A-Za-z0-9._-]+$|data\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+\.csv$)/, `${name}: <a href="${u.value}">`);
       } else {
         t.false(/^\s*(https?:)?\/\//i.test(u.value), `${name}: <${u.tag} ${u.attr}="${u.value.slice(0, 60)}">`);
         t.regex(u.value, /^data:image\/png;base64,/, `${name}: <${u.tag} ${u.attr}> is inline`);
