@@ -10,8 +10,9 @@ import { parse } from 'yaml';
 import { ROOT } from './clone.js';
 
 /** Relative imports of a TypeScript file, resolved to .ts files (static and dynamic imports, re-exports). */
-function importsOf(file: string): string[] {
-  const source = readFileSync(file, 'utf8');
+function importsOf(file: string, { skipTypeOnly = false } = {}): string[] {
+  const text = readFileSync(file, 'utf8');
+  const source = skipTypeOnly ? text.replace(/^import type .*$/gm, '') : text;
   const found: string[] = [];
   for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|^import\s+['"](\.[^'"]+)['"]/gm)) {
     const target = path.resolve(path.dirname(file), (m[1] ?? m[2] ?? m[3]).replace(/\.js$/, '.ts'));
@@ -65,4 +66,23 @@ test('a change to the report, the CLI, verify or the benchmarks does not rerun t
     t.false(covered(code), `${code} is a dep of run@<id>`);
   }
   t.false(stage.deps.includes('harness/src'), 'run@<id> depends on all of harness/src');
+});
+
+test('the report stage depends on the code `repro report` executes', (t) => {
+  const report = (parse(readFileSync(path.join(ROOT, 'dvc.yaml'), 'utf8')) as { stages: Record<string, { deps: string[] }> }).stages.report;
+  const coveredByReport = (rel: string) => report.deps.some((d) => rel === d || rel.startsWith(`${d}/`));
+  // Type-only imports do not run; the error classes reached through cli/errors.ts only format messages.
+  const valueImports = (file: string) => importsOf(file, { skipTypeOnly: true });
+  const seen = new Set<string>();
+  const stack = [path.join(ROOT, 'harness/src/cli/report.ts')];
+  while (stack.length) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (path.relative(ROOT, file) !== 'harness/src/cli/errors.ts') stack.push(...valueImports(file));
+  }
+  const harness = [...seen].map((f) => path.relative(ROOT, f)).filter((f) => f.startsWith('harness/src/'));
+  t.true(harness.length > 30, `only ${harness.length} files reached: the import scan is broken`);
+  const missing = harness.filter((f) => !coveredByReport(f) && !ERROR_CLASSES_ONLY.includes(f) && f !== 'harness/src/cli/errors.ts');
+  t.deepEqual(missing, [], `dvc.yaml stage report: add these to deps: ${missing.join(', ')}`);
 });
