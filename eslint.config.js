@@ -9,6 +9,9 @@ import tseslint from 'typescript-eslint';
 /** `^(\.\./){n}`: a relative specifier that climbs n folders. */
 const climbs = (n) => `^(\\.\\./){${n}}`;
 
+/** An `import('...')` whose literal specifier matches `regex` (no-restricted-imports sees static imports only). */
+const dynamicImport = (regex) => `ImportExpression > Literal[value=/${regex.replaceAll('/', '\\u002F')}/]`;
+
 const PAPER_MESSAGE = "a paper imports the harness, the datasets and the test helpers through package.json's `imports` " +
   '(#harness, #harness/random, #harness/tf, #harness/linalg, #harness/stats, #harness/charts, #harness/types, #harness/params, ' +
   '#harness/timing, #harness/pin-threads, #harness/testing, #datasets/real, #datasets/ct), never by a path out of its folder';
@@ -20,7 +23,7 @@ function paperBoundary(depth) {
     files: [`reproductions/*/${'*/'.repeat(depth)}*.ts`],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex, message: PAPER_MESSAGE }] }],
-      'no-restricted-syntax': ['error', { selector: `ImportExpression > Literal[value=/${regex.replaceAll('/', '\\u002F')}/]`, message: PAPER_MESSAGE }],
+      'no-restricted-syntax': ['error', { selector: dynamicImport(regex), message: PAPER_MESSAGE }],
     },
   };
 }
@@ -65,7 +68,7 @@ export default tseslint.config(
     files: ['harness/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: ENGINE_REGEX, message: ENGINE_MESSAGE }] }],
-      'no-restricted-syntax': ['error', { selector: `ImportExpression > Literal[value=/${ENGINE_REGEX.replaceAll('/', '\\u002F')}/]`, message: ENGINE_MESSAGE }],
+      'no-restricted-syntax': ['error', { selector: dynamicImport(ENGINE_REGEX), message: ENGINE_MESSAGE }],
     },
   },
 );
