@@ -13,7 +13,7 @@ DVC := .venv/bin/dvc
 
 help:
 	@echo "make repro   set up, then dvc repro (smoke profile) -> reports/index.html"
-	@echo "make test    set up, then run the test suite (ava)"
+	@echo "make test    set up, then the linter (npm run lint) and the test suite (ava)"
 	@echo "make verify  the claim gate: set up, dvc repro, then repro verify against expected.json"
 	@echo "make bench   set up, then npm run bench"
 	@echo "make doctor  show the compute backend and why"
@@ -60,7 +60,10 @@ webgpu:
 data: setup
 	$(DVC) repro --single-item datasets
 
+# The linter first (eslint.config.js: papers reach the harness only through #harness..., the engine
+# never imports a paper or the benchmark): a boundary break fails `make test` in seconds.
 test: setup browser webgpu data
+	npm run lint
 	npx ava
 
 # The claim gate (.ci/run and the GitHub workflow call it after `make test`): the smoke pipeline,

@@ -4,7 +4,7 @@
  * any run (shared/papers/federated-class-incremental.md); each `why` says where the number comes
  * from. Accuracies and forgetting are in percentage points.
  */
-import { allOf, claim, paired, value } from '../../harness/src/index.js';
+import { allOf, claim, paired, value } from '#harness';
 import type { Params } from './params.js';
 
 const PROXY = 'Proxy: Gaussian classes pushed through a random 2-layer map, an MLP with one BatchNorm layer and an MLP generator, instead of CIFAR-100 / TinyImageNet / SuperImageNet with ResNets and a convolutional generator; the paper\'s own accuracies are not tested here.';

@@ -6,7 +6,7 @@
  * BatchNorm is written out (batch statistics, normalise, scale, shift) so that tf.grads sees every input.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 import type { Weights } from './protocol.js';
 
 export type Tf = typeof TfCore;

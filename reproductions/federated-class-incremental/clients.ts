@@ -5,7 +5,7 @@
  * round function receives the weights in the server's message and returns new weights.
  * The local objective is configuration, not state: which loss, how many steps, which weights.
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 import type { Tf } from './classifier.js';
 import { localRound } from './local-update.js';
 import type { ClientUpdate, LabeledRows, ServerMessage, TaskShard } from './protocol.js';

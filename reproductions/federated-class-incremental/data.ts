@@ -5,7 +5,7 @@
  * more), then standardised with the training set's per-feature mean and spread. Everything is
  * drawn from one seed: a seed is one replicate's whole world.
  */
-import { createRng, type Rng } from '../../harness/src/random.js';
+import { createRng, type Rng } from '#harness/random';
 import type { LabeledRows } from './protocol.js';
 
 export interface ProxySpec {

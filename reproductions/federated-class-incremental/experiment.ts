@@ -7,8 +7,8 @@
  *   client-old-task-samples / client-stored-arrays / non-weight-bytes   the protocol audit of MFCL
  * and the curves seen-accuracy-<m> (accuracy on the classes seen so far after each task).
  */
-import type { RunContext } from '../../harness/src/index.js';
-import { getTf } from '../../harness/src/backend/tf.js';
+import type { RunContext } from '#harness';
+import { getTf } from '#harness/tf';
 import { simulate, type FederationResult } from './federation.js';
 import { recordFigures } from './figures.js';
 import { averageForgetting } from './metrics.js';

@@ -8,7 +8,7 @@
  * objective and memory and in the generator the server sends, so differences between methods are
  * paired per seed.
  */
-import { createRng, deriveSeed, type Rng } from '../../harness/src/random.js';
+import { createRng, deriveSeed, type Rng } from '#harness/random';
 import { classifierLengths, evalLogits, initClassifier, stackClassifiers, type ClassifierShape, type Tf } from './classifier.js';
 import { MemorylessClient, ReplayClient, type Client, type LocalConfig } from './clients.js';
 import { makeProxy, selectRows, takeRows, taskClasses, type ProxyData } from './data.js';

@@ -3,8 +3,8 @@
  * each task per method, average forgetting per method, and the class histogram of generated
  * samples (trained against untrained generator).
  */
-import { intervalChart, seriesChart, type XY } from '../../harness/src/charts/index.js';
-import type { RunContext } from '../../harness/src/index.js';
+import { intervalChart, seriesChart, type XY } from '#harness/charts';
+import type { RunContext } from '#harness';
 import type { FederationResult } from './federation.js';
 import { averageForgetting, mean } from './metrics.js';
 import type { Params } from './params.js';

@@ -11,7 +11,7 @@
  * so clients sample it in evaluation mode. With 0 steps this is the untrained generator.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 import { BN_EPS, batchNormTrain, batchStats, classifierShapes, evalFeatures, initClassifier, headLogits, relu, stackClassifiers, stackParts, unstackParts, type ClassifierShape, type T3, type Tf } from './classifier.js';
 import { disposeFrozen, foldClassifier, makeObjective, type ObjectiveWeights } from './inversion-objective.js';
 import type { Weights } from './protocol.js';

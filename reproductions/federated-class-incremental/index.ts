@@ -3,7 +3,7 @@
  * learning, on a synthetic proxy. Read claims.ts for the sentences under test and their
  * thresholds; federation.ts for the simulation; protocol.ts for what clients hold and send.
  */
-import { defineReproduction } from '../../harness/src/index.js';
+import { defineReproduction } from '#harness';
 import { claims } from './claims.js';
 import { run } from './experiment.js';
 import { params, type Params } from './params.js';

@@ -19,7 +19,7 @@
  * BatchNorm runs in training mode on the step's rows and updates the running statistics.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 import {
   BN_MOMENTUM,
   evalFeatures,

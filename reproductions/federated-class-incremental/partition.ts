@@ -3,7 +3,7 @@
  * are divided among the clients in Dirichlet(α) proportions (α = 1). The split is redrawn until
  * every client has at least `minPerClient` rows of the task, like the original's minimum size.
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 
 /** Gamma(shape, 1) by Marsaglia and Tsang; shape < 1 through the boost Gamma(a) = Gamma(a+1)·U^(1/a). */
 export function gammaSample(rng: Rng, shape: number): number {

@@ -5,7 +5,7 @@
  * generator trained on it. It never sees a client's data; every update it receives is audited
  * for bytes that are not the expected weights.
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 import { nonWeightBytes, type ClientUpdate, type ServerMessage, type Weights } from './protocol.js';
 
 export class Server {

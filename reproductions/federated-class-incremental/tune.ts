@@ -16,8 +16,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { tuningSeeds } from '../../harness/src/index.js';
-import { getTf } from '../../harness/src/backend/tf.js';
+import { tuningSeeds } from '#harness';
+import { getTf } from '#harness/tf';
 import { simulate, type FederationResult } from './federation.js';
 import { params as schema, type Params } from './params.js';
 

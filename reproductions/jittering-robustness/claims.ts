@@ -3,7 +3,7 @@
  * Thresholds are the claim plan's, fixed before any run (shared/papers/jittering-robustness.md);
  * each `why` says where the number comes from.
  */
-import { allOf, claim, paired, ratio, reportOnly, value } from '../../harness/src/index.js';
+import { allOf, claim, paired, ratio, reportOnly, value } from '#harness';
 import type { Params } from './params.js';
 
 /**

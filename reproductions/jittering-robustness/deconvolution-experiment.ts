@@ -4,9 +4,9 @@
  * jittered training, the grid point chosen on a validation set) and compared with adversarial
  * training (Adam + PGD) on a separate test set; the same pipeline on A = I is the reference.
  */
-import type { RunContext } from '../../harness/src/index.js';
-import { seriesChart } from '../../harness/src/charts/index.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import type { RunContext } from '#harness';
+import { seriesChart } from '#harness/charts';
+import { createRng, deriveSeed } from '#harness/random';
 import { jitteredDiagonal, trainDiagonalAdversarial, type DiagonalProblem } from './diagonal.js';
 import { memo } from './memo.js';
 import type { Params } from './params.js';

@@ -5,10 +5,10 @@
  * evaluated exactly (worst-case.ts) on a test set shared by every estimator of the seed.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import type { RunContext } from '../../harness/src/index.js';
-import { seriesChart } from '../../harness/src/charts/index.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
-import type { Matrix } from '../../harness/src/linalg/index.js';
+import type { RunContext } from '#harness';
+import { seriesChart } from '#harness/charts';
+import { createRng, deriveSeed } from '#harness/random';
+import type { Matrix } from '#harness/linalg';
 import { trainLinearArms, type LinearArm, type LinearTrainOptions } from './linear-training.js';
 import { leakageOf, shrinkageOf } from './measures.js';
 import { memoGet, memoKey, memoSet } from './memo.js';

@@ -3,9 +3,9 @@
  * nonlinear proxy), each recording the scalars and curves the claims read. Called by the runner
  * once per distinct params set; models already trained in this process are reused (memo.ts).
  */
-import type { RunContext } from '../../harness/src/index.js';
-import { getTf } from '../../harness/src/backend/tf.js';
-import { loadSampleImages } from '../../datasets/real.js';
+import type { RunContext } from '#harness';
+import { getTf } from '#harness/tf';
+import { loadSampleImages } from '#datasets/real';
 import { runDeconvolution } from './deconvolution-experiment.js';
 import { runDenoising } from './denoising-experiment.js';
 import { runNonlinear } from './nonlinear-experiment.js';

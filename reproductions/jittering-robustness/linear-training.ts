@@ -10,7 +10,7 @@
  * the same `stream` see the same draws of c and z in every step (common random numbers).
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import type { Matrix } from '../../harness/src/linalg/index.js';
+import type { Matrix } from '#harness/linalg';
 import { GaussianStream } from './gaussian.js';
 
 type Tf = typeof tfc;

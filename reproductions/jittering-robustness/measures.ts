@@ -1,5 +1,5 @@
 /** What is read off a trained linear W: its shrinkage on the subspace and its leakage off it. */
-import { matmul, matmulTranspose, scale, type Matrix } from '../../harness/src/linalg/index.js';
+import { matmul, matmulTranspose, scale, type Matrix } from '#harness/linalg';
 
 /** α̂ = tr(UᵀWU)/d: the average gain of W inside the signal subspace (α for W = αUUᵀ). */
 export function shrinkageOf(W: Matrix, U: Matrix): number {

@@ -4,7 +4,7 @@
  * same data stream, noise, radius and optimizer settings) gets that model back instead of training
  * an identical one again. Keys are canonical JSON, so anything that changes a result changes its key.
  */
-import { stableJson } from '../../harness/src/runner/variants.js';
+import { stableJson } from '#harness';
 
 const store = new Map<string, unknown>();
 

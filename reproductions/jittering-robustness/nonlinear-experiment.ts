@@ -4,10 +4,10 @@
  * theory gives for the patches' signal energy, then attacked by PGD at ζ = nl_attack_zeta.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import type { RunContext } from '../../harness/src/index.js';
-import { imageGridChart, type GridImage } from '../../harness/src/charts/index.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
-import type { SampleImage } from '../../datasets/real.js';
+import type { RunContext } from '#harness';
+import { imageGridChart, type GridImage } from '#harness/charts';
+import { createRng, deriveSeed } from '#harness/random';
+import type { SampleImage } from '#datasets/real';
 import { GaussianStream } from './gaussian.js';
 import { memo } from './memo.js';
 import { attackDenoiser, initialWeights, trainDenoiser, type AttackResult, type DenoiserWeights } from './nonlinear.js';

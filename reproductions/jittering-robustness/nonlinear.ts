@@ -5,7 +5,7 @@
  * of 2.5ε/K from δ = 0, projected per sample onto ||δ|| ≤ ε).
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import { createRng } from '../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { GaussianStream } from './gaussian.js';
 import { samplePatches, type PatchSource } from './patches.js';
 

@@ -3,7 +3,7 @@
  * top rows of every image and test patches from the bottom rows, so no test pixel is ever seen in
  * training.
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 
 export interface GrayImage { name: string; width: number; height: number; pixels: Float32Array }
 

@@ -3,8 +3,8 @@
  * measured as y = Ax + z with z ~ N(0, σ² I_n) and A diagonal (A = I: denoising). Test sets are
  * drawn once and shared by every estimator of a seed, so comparisons are paired.
  */
-import type { Rng } from '../../harness/src/random.js';
-import { randomOrthogonal, type Matrix } from '../../harness/src/linalg/index.js';
+import type { Rng } from '#harness/random';
+import { randomOrthogonal, type Matrix } from '#harness/linalg';
 
 export interface SubspaceModel {
   n: number;

@@ -13,7 +13,7 @@
  *   σ_w² = [ζν + √(ζν(1 − ζ + ν))]/(1 − ζ)
  * gives the least-squares shrinkage α* = 1/(1 + ν + σ_w²), and α* = argmin R(α).
  */
-import { logGamma } from '../../harness/src/stats/special.js';
+import { logGamma } from '#harness/stats';
 
 function checkZeta(zeta: number, fn: string): void {
   if (!(zeta >= 0 && zeta < 1)) throw new Error(`${fn}: ζ must be in [0, 1), got ${zeta}`);

@@ -14,7 +14,7 @@
  *   lower:               E||a||² + 2εσ₁√(2/π)·√(u₁ᵀΣ_a u₁) + ε²σ₁² — the sign-aligned top
  *                        singular direction δ = ±εv₁ (Gaussian a, so E|⟨a, u₁⟩| = √(2/π)·sd).
  */
-import { symmetricEigen, transposeMatmul, type Matrix } from '../../harness/src/linalg/index.js';
+import { symmetricEigen, transposeMatmul, type Matrix } from '#harness/linalg';
 import type { SubspaceModel, TestSet } from './subspace.js';
 
 /**

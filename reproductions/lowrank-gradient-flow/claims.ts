@@ -4,7 +4,7 @@
  * (shared/papers/lowrank-gradient-flow.md); each `why` says where the number comes from. Every
  * band here is inclusive ("at most", "within ±10%"): none claims a strict direction.
  */
-import { allOf, claim, expRate, powerLaw, value } from '../../harness/src/index.js';
+import { allOf, claim, expRate, powerLaw, value } from '#harness';
 import type { Params } from './params.js';
 
 /** The late-time window where S(t) ≈ 1/(2t) is fitted (t ≤ T = 200 in both profiles). */

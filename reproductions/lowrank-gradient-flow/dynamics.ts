@@ -17,7 +17,7 @@
  * quantities are undefined and recorded as NaN. Tiny values of S (1e-13 and below) are recorded
  * as computed, never clamped or replaced.
  */
-import { createRng, deriveSeed, type Rng } from '../../harness/src/random.js';
+import { createRng, deriveSeed, type Rng } from '#harness/random';
 import {
   frobenius,
   gram,
@@ -37,7 +37,7 @@ import {
   transpose,
   transposeMatmul,
   type Matrix,
-} from '../../harness/src/linalg/index.js';
+} from '#harness/linalg';
 
 export interface ProblemSpec {
   /** Ambient dimension. */

@@ -2,9 +2,9 @@
  * The experiment: gradient descent on f(X) = ¼||XXᵀ − M||²_F per seed, in float64, recording
  * the curves and numbers the claims read. Called by the runner once per distinct params set.
  */
-import type { RunContext } from '../../harness/src/index.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
-import { block, diag, frobenius, gram, matrix, sub, type Matrix } from '../../harness/src/linalg/index.js';
+import type { RunContext } from '#harness';
+import { createRng, deriveSeed } from '#harness/random';
+import { block, diag, frobenius, gram, matrix, sub, type Matrix } from '#harness/linalg';
 import { initialX, makeProblem, predictedSchur, rotate, saddleInit, schurFromFactor, simulate, type Problem, type ProblemSpec, type Trajectory } from './dynamics.js';
 import { LATE_WINDOW } from './claims.js';
 import type { Params } from './params.js';

@@ -2,7 +2,7 @@
  * lowrank-gradient-flow: gradient flow on the symmetric low-rank factorization f(X) = ¼||XXᵀ − M||²_F.
  * Read claims.ts for the sentences under test and their thresholds; experiment.ts for the measurement.
  */
-import { defineReproduction } from '../../harness/src/index.js';
+import { defineReproduction } from '#harness';
 import { claims } from './claims.js';
 import { run } from './experiment.js';
 import { params, type Params } from './params.js';

@@ -13,7 +13,7 @@
  * 4m vector passes and the momentum buffers 2, against about 6B for a forward and backward pass
  * over a batch of B (per parameter).
  */
-import { cpuTimeTask } from '../../harness/src/record/cpu-time.js';
+import { cpuTimeTask } from '#harness/timing';
 import type { Method } from './methods.js';
 import type { Params } from './params.js';
 import { stepper, type TrainingSetup } from './train.js';

@@ -3,7 +3,7 @@
  * Optimization". Thresholds are the claim plan's, fixed before any run
  * (shared/papers/mlbfgs.md); each `why` says where the number comes from.
  */
-import { claim, count, medianRatio, theoryMatch, type Check } from '../../harness/src/index.js';
+import { claim, count, medianRatio, theoryMatch, type Check } from '#harness';
 import type { Params } from './params.js';
 import { names } from './records.js';
 

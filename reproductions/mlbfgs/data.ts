@@ -3,8 +3,8 @@
  * 0..16 to [0, 1], split once into train and test by a seeded shuffle that does not depend on the
  * training seeds: every method and seed sees the same split.
  */
-import { loadDigits } from '../../datasets/real.js';
-import { createRng } from '../../harness/src/random.js';
+import { loadDigits } from '#datasets/real';
+import { createRng } from '#harness/random';
 
 export interface Split { X: Float64Array; y: Int32Array; n: number }
 export interface DigitsSplit { train: Split; test: Split; features: number; classes: number }

@@ -3,7 +3,7 @@
  * the per-step benchmark, each run only when `parts` names it (control runs name only what they
  * perturb). Called by the runner once per distinct params set.
  */
-import type { RunContext } from '../../harness/src/index.js';
+import type { RunContext } from '#harness';
 import { benchSteps, modelledOverhead } from './bench.js';
 import { recordNoiseFigure, recordTrainingFigures } from './figures.js';
 import { runNoise } from './noise-experiment.js';

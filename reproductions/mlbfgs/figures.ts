@@ -3,10 +3,10 @@
  * training time per method, as the mean over evaluation seeds with a min–max band; the tuning
  * sweep on the tuning seeds; measured against closed-form curvature noise over β.
  */
-import { seriesChart, type XY } from '../../harness/src/charts/index.js';
-import type { RunContext } from '../../harness/src/index.js';
-import type { ChartSpec } from '../../harness/src/types.js';
-import { median } from '../../harness/src/stats/index.js';
+import { seriesChart, type XY } from '#harness/charts';
+import type { RunContext } from '#harness';
+import type { ChartSpec } from '#harness/types';
+import { median } from '#harness/stats';
 import { METHOD_LABELS, lrGrid, type Method } from './methods.js';
 import { curvatureNoiseVariance } from './noise.js';
 import type { Params } from './params.js';

@@ -3,7 +3,7 @@
  * MLP on the 8x8 digits, and its curvature-noise closed form on a quadratic.
  * Read claims.ts for the sentences under test and their thresholds; experiment.ts for the measurement.
  */
-import { defineReproduction } from '../../harness/src/index.js';
+import { defineReproduction } from '#harness';
 import { claims } from './claims.js';
 import { run } from './experiment.js';
 import { params, type Params } from './params.js';

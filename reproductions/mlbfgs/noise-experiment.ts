@@ -1,5 +1,5 @@
 /** The quadratic part: curvature-pair noise against β, per seed, with its closed form. */
-import type { RunContext } from '../../harness/src/index.js';
+import type { RunContext } from '#harness';
 import { curvatureNoiseVariance, measureCurvatureNoise, type NoiseSpec } from './noise.js';
 import type { Params } from './params.js';
 import { names } from './records.js';

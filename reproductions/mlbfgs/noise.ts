@@ -8,7 +8,7 @@
  * cancellation in y − A·s at large θ would swamp the measurement). ξ is i.i.d. N(0, 1) (the closed form's assumption), or AR(1) with
  * correlation ρ across steps (the control: momentum then averages correlated noise).
  */
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 import { Mlbfgs } from './optim/mlbfgs.js';
 
 /** 2σ²(1−β)(1−β^T)/(1+β): the per-coordinate variance of y − A·s for i.i.d. noise (β = 0: 2σ²). */

@@ -4,7 +4,7 @@
  * draws). Returns the full training-set loss every `evalEvery` steps with the training time spent
  * so far, or only the final loss when tuning.
  */
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 import type { DigitsSplit } from './data.js';
 import { makeOptimizer, type Method } from './methods.js';
 import { evaluate, initParams, layoutOf, lossAndGrad, workspace, type Layout, type Workspace } from './model/mlp.js';

@@ -3,8 +3,8 @@
  * verdict seed), train every method on each verdict seed, and record loss curves, final losses and steps to each target L* (the
  * baseline's own full training loss at its last step).
  */
-import { tuningSeeds, type RunContext } from '../../harness/src/index.js';
-import { median } from '../../harness/src/stats/index.js';
+import { tuningSeeds, type RunContext } from '#harness';
+import { median } from '#harness/stats';
 import { loadDigitsSplit } from './data.js';
 import { lrGrid, type Method } from './methods.js';
 import type { Params } from './params.js';

@@ -3,7 +3,7 @@
  * Thresholds are the claim plan's, fixed before any run (shared/papers/multitask-feature-learning.md);
  * each `why` says where the number comes from. "dmax" is the largest d of the profile (128 in smoke).
  */
-import { allOf, claim, noTrend, paired, reportOnly, value } from '../../harness/src/index.js';
+import { allOf, claim, noTrend, paired, reportOnly, value } from '#harness';
 import type { Params } from './params.js';
 
 /** The downstream accuracy that defines the width m* of the width sweep (the plan's 0.75). */

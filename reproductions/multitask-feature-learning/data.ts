@@ -4,8 +4,8 @@
  * the downstream XOR y = sign(z₁z₂), z = Mᵀx. Every draw comes from its own seeded stream, so a
  * run with T = 1 sees exactly task 0 of a run with T = 32 (same v₀, same samples).
  */
-import { createRng, deriveSeed, type Rng } from '../../harness/src/random.js';
-import { randomOrthogonal, type Matrix } from '../../harness/src/linalg/index.js';
+import { createRng, deriveSeed, type Rng } from '#harness/random';
+import { randomOrthogonal, type Matrix } from '#harness/linalg';
 
 /** One (seed, d) instance: the hidden frame and the network's initialization. */
 export interface Problem {

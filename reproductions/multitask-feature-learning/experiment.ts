@@ -2,8 +2,8 @@
  * The experiment: the main multi-task run (multitask.ts) or the width sweep (sweep.ts), chosen
  * by `experiment`. Called by the runner once per distinct params set.
  */
-import { getTf } from '../../harness/src/backend/tf.js';
-import type { RunContext } from '../../harness/src/index.js';
+import { getTf } from '#harness/tf';
+import type { RunContext } from '#harness';
 import { runMultitask } from './multitask.js';
 import type { Params } from './params.js';
 import { runWidthSweep } from './sweep.js';

@@ -3,8 +3,8 @@
  * subspace energy against its null r/d, and the downstream accuracy of the learned, random and
  * single-task features against d.
  */
-import { seriesChart, type XY } from '../../harness/src/charts/index.js';
-import type { RunContext } from '../../harness/src/index.js';
+import { seriesChart, type XY } from '#harness/charts';
+import type { RunContext } from '#harness';
 import type { Params } from './params.js';
 
 /** Per-seed points of a recorded series, all under one legend entry, and their mean per x. */

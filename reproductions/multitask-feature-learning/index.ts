@@ -4,7 +4,7 @@
  * the frozen features, at any d, while random features fail.
  * Read claims.ts for the sentences under test and their thresholds; multitask.ts for the measurement.
  */
-import { defineReproduction } from '../../harness/src/index.js';
+import { defineReproduction } from '#harness';
 import { claims } from './claims.js';
 import { run } from './experiment.js';
 import { params, type Params } from './params.js';

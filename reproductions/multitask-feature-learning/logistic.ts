@@ -6,7 +6,7 @@
  * backtracking line search per problem. The L2 term keeps the optimum finite when a task is
  * separable (the learned features often make it so).
  */
-import { choleskySolve } from '../../harness/src/linalg/index.js';
+import { choleskySolve } from '#harness/linalg';
 import type * as TfCore from '@tensorflow/tfjs-core';
 import type { Tf } from './network.js';
 

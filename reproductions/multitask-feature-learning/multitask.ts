@@ -4,7 +4,7 @@
  * W₀; then the downstream XOR fitted on each set of frozen features. Records, per seed and d:
  * the subspace energy and singular-value spread of W₁M, and the three downstream accuracies.
  */
-import type { RunContext } from '../../harness/src/index.js';
+import type { RunContext } from '#harness';
 import { makeProblem, taskBatch, xorData } from './data.js';
 import { evaluateFeatures, type FeatureJob } from './downstream.js';
 import { recordFigures } from './figures.js';

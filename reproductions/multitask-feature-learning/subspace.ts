@@ -4,7 +4,7 @@
  *   lies in span(M)), and the spread of WM's singular values σ_min/σ_max (near 0 when the
  *   neurons see only one of the r directions, as after a single task).
  */
-import { symmetricEigenvalues, type Matrix } from '../../harness/src/linalg/index.js';
+import { symmetricEigenvalues, type Matrix } from '#harness/linalg';
 
 /** WM (m×r) for W m×d row-major (float32) and M d×r. */
 export function project(W: Float32Array, M: Matrix): Matrix {

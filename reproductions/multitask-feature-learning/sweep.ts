@@ -4,7 +4,7 @@
  * learned features are trained afresh at each width (T tasks, the same data). A seed whose
  * features never reach the target within the sweep is censored at twice the largest width.
  */
-import type { RunContext } from '../../harness/src/index.js';
+import type { RunContext } from '#harness';
 import { TARGET_ACCURACY } from './claims.js';
 import { makeProblem, taskBatch, xorData, type TaskBatch } from './data.js';
 import { evaluateFeatures, type FeatureJob } from './downstream.js';

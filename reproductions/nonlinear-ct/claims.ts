@@ -4,7 +4,7 @@
  * `why` says where the number comes from. Model: y_i = exp(−⟨a_i, x*⟩₊), a_i ~ N(0, I), gradient
  * descent on (1/2m) Σ (exp(−⟨a_i, x⟩₊) − y_i)² from x₀ = 0, ||x*|| = 1.
  */
-import { allOf, claim, count, expRate, powerLaw, ratio, value } from '../../harness/src/index.js';
+import { allOf, claim, count, expRate, powerLaw, ratio, value } from '#harness';
 import { DEFAULT_RUN, METAL_STOPS, type Params } from './params.js';
 
 const RATE_QUOTE = 'gradient descent provably converges to the global optimum at a geometric rate';

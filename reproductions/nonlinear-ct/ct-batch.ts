@@ -7,7 +7,7 @@
  * single-image float64 reference of the same iteration).
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import { csrToDense, type CsrMatrix } from '../../datasets/ct/index.js';
+import { csrToDense, type CsrMatrix } from '#datasets/ct';
 import { postLogSinogram } from './ct-reconstruct.js';
 
 type Tf = typeof tfc;

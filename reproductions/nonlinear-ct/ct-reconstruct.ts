@@ -5,7 +5,7 @@
  *  - nonlinear: min ½||exp(−Ax) − c/I₀||² on the raw counts (L = 2λmax(AᵀA), since Ax ≥ 0 and
  *    |d/dz[(e^{−z} − y)e^{−z}]| ≤ 2 for z ≥ 0, y ∈ [0, ~1]).
  */
-import { csrMultiply, csrTransposeMultiply, type CsrMatrix } from '../../datasets/ct/index.js';
+import { csrMultiply, csrTransposeMultiply, type CsrMatrix } from '#datasets/ct';
 
 export interface ReconstructionOptions {
   iterations: number;

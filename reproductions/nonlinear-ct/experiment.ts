@@ -3,8 +3,8 @@
  * the runner once per distinct params set; the default run does rate, threshold and metal (its
  * figures are the report's), controls narrow `experiments` to the one their claim reads.
  */
-import { getTf } from '../../harness/src/backend/tf.js';
-import type { RunContext } from '../../harness/src/index.js';
+import { getTf } from '#harness/tf';
+import type { RunContext } from '#harness';
 import { runMetal } from './metal-experiment.js';
 import type { Params } from './params.js';
 import { runRate } from './rate-experiment.js';

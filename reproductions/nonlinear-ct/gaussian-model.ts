@@ -3,7 +3,7 @@
  * gradient descent on L(x) = (1/2m) Σ (f_i(x) − y_i)², f_i(x) = exp(−⟨a_i, x⟩₊), from x₀ = 0.
  * Float64 loops: at n ≤ 400, m ≤ 1600 a product is under a millisecond, far below tfjs dispatch.
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 
 export interface GaussianProblem {
   n: number;

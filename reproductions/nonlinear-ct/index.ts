@@ -3,7 +3,7 @@
  * measurements (rate, sample complexity, sparse recovery) and on a 2D metal phantom (artifacts).
  * Read claims.ts for the sentences under test and their thresholds; experiment.ts for the runs.
  */
-import { defineReproduction } from '../../harness/src/index.js';
+import { defineReproduction } from '#harness';
 import { claims } from './claims.js';
 import { run } from './experiment.js';
 import { params, type Params } from './params.js';

@@ -6,8 +6,8 @@
  * seeds), and the ratio of the two against iteration up to ct_iterations (figure).
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import { imageGridChart, seriesChart } from '../../harness/src/charts/index.js';
-import type { RunContext } from '../../harness/src/index.js';
+import { imageGridChart, seriesChart } from '#harness/charts';
+import type { RunContext } from '#harness';
 import type { Method } from './ct-batch.js';
 import { logSpaced, meanAt, meanCurve, metalScans, traceMetal, type MetalTrace, type Scan } from './metal-trace.js';
 import type { Params } from './params.js';

@@ -4,8 +4,8 @@
  * batch per method), with the tissue RMSE of every image traced at chosen iterations.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
-import { csrMultiply, csrSquaredNorm, metalPhantom, parallelBeamMatrix, poisson, tissueMask, type CsrMatrix, type MetalPhantom } from '../../datasets/ct/index.js';
+import { createRng, deriveSeed } from '#harness/random';
+import { csrMultiply, csrSquaredNorm, metalPhantom, parallelBeamMatrix, poisson, tissueMask, type CsrMatrix, type MetalPhantom } from '#datasets/ct';
 import { reconstructBatch, type BatchJob, type Method } from './ct-batch.js';
 import { maskedRmse } from './ct-reconstruct.js';
 import type { Params } from './params.js';

@@ -2,8 +2,8 @@
  * Geometric rate (and its too-few-measurements counterpart): float64 gradient descent on the
  * Gaussian model at m = rate_m_ratio·n, recording the relative error every `record_every` steps.
  */
-import type { RunContext } from '../../harness/src/index.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import type { RunContext } from '#harness';
+import { createRng, deriveSeed } from '#harness/random';
 import { gaussianProblem, gradientDescent, plantedSignal } from './gaussian-model.js';
 import type { Params } from './params.js';
 

@@ -2,8 +2,8 @@
  * Under-determined recovery: a k-sparse x* from m < n measurements, gradient descent projected
  * onto the ℓ1 ball of radius ||x*||₁ (constraint 'l1'), or plain gradient descent ('none').
  */
-import type { RunContext } from '../../harness/src/index.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import type { RunContext } from '#harness';
+import { createRng, deriveSeed } from '#harness/random';
 import { gaussianProblem, gradientDescent, plantedSignal } from './gaussian-model.js';
 import { projectOntoL1Ball } from './l1-projection.js';
 import type { Params } from './params.js';

@@ -7,7 +7,7 @@
  * remaining ratio has succeeded, that ratio and the rows only it used are sliced off the batch.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 import { plantedSignal, type Indicator } from './gaussian-model.js';
 
 type Tf = typeof tfc;

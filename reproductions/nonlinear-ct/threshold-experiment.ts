@@ -2,8 +2,8 @@
  * Near-minimal measurements: the success grid over n × m/n (success-grid.ts), the threshold
  * m*(n) per n, and the heat map of success rates as an extra figure.
  */
-import { heatmapChart } from '../../harness/src/charts/index.js';
-import type { RunContext } from '../../harness/src/index.js';
+import { heatmapChart } from '#harness/charts';
+import type { RunContext } from '#harness';
 import type * as tfc from '@tensorflow/tfjs-core';
 import type { Params } from './params.js';
 import { successGrid, successRates, threshold } from './success-grid.js';

@@ -9,8 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { getTf } from '../../harness/src/backend/tf.js';
-import { tuningSeeds } from '../../harness/src/index.js';
+import { getTf } from '#harness/tf';
+import { tuningSeeds } from '#harness';
 import { meanAt, meanCurve, metalScans, METHODS, traceMetal } from './metal-trace.js';
 import { params } from './params.js';
 

@@ -3,7 +3,7 @@
  * threshold grids, the mean forgetting per buffer size, and the report's figures. Everything is
  * recorded with seed null (one value over all trials).
  */
-import type { RunContext } from '../../harness/src/index.js';
+import type { RunContext } from '#harness';
 import { deepGrid, replayRegimes, thresholdGrids } from './plan.js';
 import { recordFigures } from './figures.js';
 import type { LinearTrial } from './linear-trial.js';

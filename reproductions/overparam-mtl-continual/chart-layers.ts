@@ -3,7 +3,7 @@
  * labelled vertical rules (the interpolation thresholds). Each new layer reuses the data
  * layer's x, y and colour encodings, so scales and legend stay shared.
  */
-import type { ChartSpec } from '../../harness/src/types.js';
+import type { ChartSpec } from '#harness/types';
 
 type Layer = Record<string, unknown> & { encoding?: Record<string, Record<string, unknown>> };
 

@@ -4,7 +4,7 @@
  * (shared/papers/overparam-mtl-continual.md); each `why` says where the number comes from.
  * Quotes are sentences of the paper's abstract.
  */
-import { allOf, claim, theoryMatch, trend, value } from '../../harness/src/index.js';
+import { allOf, claim, theoryMatch, trend, value } from '#harness';
 import type { Params } from './params.js';
 
 const SIZE_SIMILARITY = 'Specifically, we study the impact of model size, dataset size, and task similarity on the generalization error and knowledge transfer.';

@@ -4,7 +4,7 @@
  * trained on the pooled data of T tasks (or per task, the control). The error is the test mean
  * squared error against the noiseless targets, averaged over the tasks, at each p of a grid.
  */
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 import { accumulateGram, leadingBlock, normalMatrix, subBlock } from './gram.js';
 import { spdSolve } from './minnorm.js';
 import { equicorrelatedTasks } from './tasks.js';

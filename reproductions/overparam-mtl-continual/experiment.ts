@@ -3,7 +3,7 @@
  * per-trial errors for the claims and, after the last trial, the closed forms, medians, peaks
  * and figures. Only the parts named in `parts` run, so a control pays only for what it perturbs.
  */
-import type { RunContext } from '../../harness/src/index.js';
+import type { RunContext } from '#harness';
 import { recordSummaries } from './aggregate.js';
 import { runDeepTrial } from './deep-proxy.js';
 import { runLinearTrial, type LinearTrial } from './linear-trial.js';

@@ -3,8 +3,8 @@
  * means ± 2 SE over the closed forms and the thresholds marked; the median error over the
  * dense threshold grids; transfer K vs p; forgetting vs buffer size; the random-feature proxy.
  */
-import { seriesChart, type XY } from '../../harness/src/charts/index.js';
-import type { RunContext } from '../../harness/src/index.js';
+import { seriesChart, type XY } from '#harness/charts';
+import type { RunContext } from '#harness';
 import { withErrorBars, withVerticalRules, type ErrorBar } from './chart-layers.js';
 import type { LinearTrial } from './linear-trial.js';
 import { totalSamples, type Params, type Part } from './params.js';

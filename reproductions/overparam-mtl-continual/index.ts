@@ -3,7 +3,7 @@
  * or sequential with a replay buffer, against the paper's closed forms.
  * Read claims.ts for the sentences under test and their thresholds; experiment.ts for the measurement.
  */
-import { defineReproduction } from '../../harness/src/index.js';
+import { defineReproduction } from '#harness';
 import { claims } from './claims.js';
 import { run } from './experiment.js';
 import { params, type Params } from './params.js';

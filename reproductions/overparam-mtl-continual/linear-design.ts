@@ -8,7 +8,7 @@
  * The first `explicitColumns` orthogonal columns are drawn and kept, for the least-squares fits
  * below a threshold (p < rows), which need the columns themselves.
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 import { accumulateGram, leadingBlock, normalMatrix, subBlock } from './gram.js';
 import { spdSolve } from './minnorm.js';
 import { addComplementGram, type GramSampler } from './wishart.js';

@@ -2,7 +2,7 @@
  * One Monte-Carlo trial of the linear model: T tasks with n samples each, one design shared by
  * every fit (single-task, multi-task, replay) at every p the plan asks for, p swept upward.
  */
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 import { LinearDesign, fitError } from './linear-design.js';
 import { equicorrelatedTasks } from './tasks.js';
 import type { GramSampler } from './wishart.js';

@@ -3,7 +3,7 @@
  * is ŵ = Xᵀα with (XXᵀ)α = y: one r×r Cholesky solve of the Gram matrix. With p < r it is the
  * ordinary least-squares fit ŵ = (XᵀX)⁻¹Xᵀy: one p×p Cholesky solve of the normal matrix.
  */
-import { cholesky, choleskySolveFactor, wrap } from '../../harness/src/linalg/index.js';
+import { cholesky, choleskySolveFactor, wrap } from '#harness/linalg';
 
 /**
  * Solves M X = B for symmetric positive definite M (r×r) and B (r×m), both row-major. Returns

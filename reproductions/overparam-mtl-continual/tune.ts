@@ -12,8 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { tuningSeeds } from '../../harness/src/index.js';
-import { Recorder } from '../../harness/src/record/recorder.js';
+import { tuningSeeds, Recorder } from '#harness';
 import { run } from './experiment.js';
 import { params as schema } from './params.js';
 

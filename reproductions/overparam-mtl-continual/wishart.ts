@@ -5,7 +5,7 @@
  * decomposition (`bartlett`, O(N³), independent of k): W = AAᵀ with A lower triangular,
  * A_ii = √χ²(k − i), A_ij ~ N(0, 1) below the diagonal (i = 0..N−1; needs k ≥ N).
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 import { accumulateGram } from './gram.js';
 
 export type GramSampler = 'direct' | 'bartlett';

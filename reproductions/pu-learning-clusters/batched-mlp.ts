@@ -5,7 +5,7 @@
  * data and its own loss term, so the batched training equals S separate ones.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 
 export type Tf = typeof TfCore;
 export type T3 = TfCore.Tensor3D;

@@ -2,7 +2,7 @@
  * Minibatches for S seeds at once: B rows drawn with replacement from each seed's own matrix,
  * stacked into one [S, B, d] buffer (built on the CPU: cheaper than a gather op per step).
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 
 export function sampleRows(sources: readonly Float32Array[], d: number, batch: number, rngs: readonly Rng[]): Float32Array {
   if (sources.length !== rngs.length) throw new Error(`sampleRows: ${sources.length} sources but ${rngs.length} generators`);

@@ -3,7 +3,7 @@
  * claim plan's, fixed before any run (shared/papers/pu-learning-clusters.md); each `why` says
  * where the number comes from. The method is a PROXY of the paper's idea (see vq-pu.ts).
  */
-import { allOf, claim, paired, ratio, value } from '../../harness/src/index.js';
+import { allOf, claim, paired, ratio, value } from '#harness';
 import { digitsNames as D, syntheticNames as S } from './names.js';
 import type { Params } from './params.js';
 import { SYNTHETIC_DIMS } from './synthetic.js';

@@ -3,7 +3,7 @@
  * the Bayes accuracy and the accuracy of clustering by the sign of the top principal component
  * of n unlabelled samples (the spiked-covariance / BBP phase transition).
  */
-import { normalCdf } from '../../harness/src/stats/index.js';
+import { normalCdf } from '#harness/stats';
 
 /** Bayes accuracy of N(+μ, I) against N(−μ, I), equal priors: Φ(||μ||). */
 export function bayesAccuracy(muNorm: number): number {

@@ -3,9 +3,9 @@
  * method and of every baseline, and the Fisher ratio of the unlabelled embeddings with and
  * without the VQ term. The networks of all seeds train together (see batched-mlp.ts).
  */
-import type { RunContext } from '../../harness/src/index.js';
-import { getTf } from '../../harness/src/backend/tf.js';
-import { loadDigits } from '../../datasets/real.js';
+import type { RunContext } from '#harness';
+import { getTf } from '#harness/tf';
+import { loadDigits } from '#datasets/real';
 import { disposeMlp } from './batched-mlp.js';
 import { distanceDetector } from './distance-detector.js';
 import { embeddingFigure, methodAccuracyFigure } from './figures.js';

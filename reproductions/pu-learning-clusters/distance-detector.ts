@@ -3,7 +3,7 @@
  * U nearest to that mean is called positive, so the threshold is U's π-quantile of distances
  * (a detector that knows the class prior, like nnPU).
  */
-import { quantile } from '../../harness/src/stats/index.js';
+import { quantile } from '#harness/stats';
 
 export function distanceDetector(labelled: ArrayLike<number>, unlabelled: ArrayLike<number>, d: number, prior: number): { predict(rows: ArrayLike<number>): Uint8Array } {
   if (!(prior > 0 && prior < 1)) throw new Error(`distanceDetector: the class prior must be in (0, 1), got ${prior}`);

@@ -3,7 +3,7 @@
  * (8x8 digits, the proxy method against its baselines), each when `experiments` lists it.
  * Called by the runner once per distinct params set.
  */
-import type { RunContext } from '../../harness/src/index.js';
+import type { RunContext } from '#harness';
 import { runDigits } from './digits-experiment.js';
 import type { Params } from './params.js';
 import { runSynthetic } from './synthetic-experiment.js';

@@ -1,9 +1,9 @@
 /** The extra figures of the report (ctx.record.figure): each builds one chart from recorded numbers. */
-import { intervalChart, seriesChart, type XY } from '../../harness/src/charts/index.js';
-import { symmetricEigen, matrix } from '../../harness/src/linalg/index.js';
-import { mean, meanCI } from '../../harness/src/stats/index.js';
-import type { SeriesData } from '../../harness/src/record/recorder.js';
-import type { ChartSpec, FigureResult } from '../../harness/src/types.js';
+import { intervalChart, seriesChart, type XY } from '#harness/charts';
+import { symmetricEigen, matrix } from '#harness/linalg';
+import { mean, meanCI } from '#harness/stats';
+import type { SeriesData } from '#harness';
+import type { ChartSpec, FigureResult } from '#harness/types';
 import { bayesAccuracy, pcaClusteringAccuracy } from './closed-forms.js';
 
 /** D2: every trial's accuracy at each d, the BBP closed form on a fine grid of d, and the Bayes accuracy. */

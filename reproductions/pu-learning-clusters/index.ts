@@ -3,7 +3,7 @@
  * quantisation, as a PROXY (the paper's exact loss was not found). Read claims.ts for the
  * sentences under test and their thresholds; experiment.ts for the measurement.
  */
-import { defineReproduction } from '../../harness/src/index.js';
+import { defineReproduction } from '#harness';
 import { claims } from './claims.js';
 import { run } from './experiment.js';
 import { params, type Params } from './params.js';

@@ -6,7 +6,7 @@
  * β = 0, γ = 1 as in the paper's default). Predict positive when g(x) > 0.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 import { applyMlp, createMlp, mlpVariables, type BatchedMlp, type T3, type Tf } from './batched-mlp.js';
 import { sampleRows, stack } from './batches.js';
 import { makeLessMask } from './no-grad.js';

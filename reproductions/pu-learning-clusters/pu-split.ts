@@ -3,7 +3,7 @@
  * other image is unlabelled (so U is a sample of the marginal, the case-control setting of nnPU),
  * and `labelledCount` of its positives are also given as the labelled set P.
  */
-import { createRng, deriveSeed, type Rng } from '../../harness/src/random.js';
+import { createRng, deriveSeed, type Rng } from '#harness/random';
 
 export const PIXELS = 64;
 

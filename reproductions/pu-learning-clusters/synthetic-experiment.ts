@@ -2,7 +2,7 @@
  * D2 through ctx.record: PCA-sign clustering accuracy against dimension, per trial, beside the
  * BBP closed form, and the per-regime numbers claim `clustering-degrades-with-dimension` reads.
  */
-import type { RunContext } from '../../harness/src/index.js';
+import type { RunContext } from '#harness';
 import { bayesAccuracy, pcaClusteringAccuracy } from './closed-forms.js';
 import { accuracyVsDimensionFigure } from './figures.js';
 import { syntheticNames } from './names.js';

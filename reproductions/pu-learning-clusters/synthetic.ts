@@ -3,7 +3,7 @@
  * g ~ N(0, I_d)), clustered by the sign of the top principal component, the sign oriented by a
  * few labelled positives. Accuracy is measured on the unlabelled points themselves (clustering).
  */
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 import { topPrincipalComponent } from './top-eigen.js';
 
 /** The plan's grid: d/n ∈ {0.004, 0.1, 0.5, 2} at n = 500. */

@@ -4,8 +4,8 @@
  * and PCA needs only one eigenpair, so this works on the operator v ↦ Xcᵀ(Xc v)/n without ever
  * forming the d×d covariance.
  */
-import { luSolve, matrix } from '../../harness/src/linalg/index.js';
-import { createRng } from '../../harness/src/random.js';
+import { luSolve, matrix } from '#harness/linalg';
+import { createRng } from '#harness/random';
 
 export interface TopComponent {
   /** Unit eigenvector of the sample covariance with the largest eigenvalue (length d). */

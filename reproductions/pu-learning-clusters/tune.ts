@@ -19,10 +19,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { tuningSeeds } from '../../harness/src/index.js';
-import { getTf } from '../../harness/src/backend/tf.js';
-import { studentTQuantile } from '../../harness/src/stats/distributions.js';
-import { loadDigits } from '../../datasets/real.js';
+import { tuningSeeds } from '#harness';
+import { getTf } from '#harness/tf';
+import { studentTQuantile } from '#harness/stats';
+import { loadDigits } from '#datasets/real';
 import { bayesAccuracy, pcaClusteringAccuracy } from './closed-forms.js';
 import { predictByCentres } from './digits-experiment.js';
 import { params as schema, type Params } from './params.js';

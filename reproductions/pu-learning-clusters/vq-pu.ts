@@ -14,7 +14,7 @@
  * encoder, codebook, positive anchor and prior term, and its embeddings are clustered by 2-means.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 import { applyMlp, createMlp, disposeMlp, mlpVariables, variableFrom, type BatchedMlp, type T3, type Tf } from './batched-mlp.js';
 import { makeLessMask, makeStopGradient, makeTopKMask } from './no-grad.js';
 import { sampleRows, stack } from './batches.js';

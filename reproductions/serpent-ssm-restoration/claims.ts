@@ -4,7 +4,7 @@
  * Thresholds are the claim plan's, fixed before any run (shared/papers/serpent-ssm-restoration.md);
  * each `why` says where the number comes from. The paper's own 150x and 5x are quoted, not tested.
  */
-import { allOf, claim, paired, powerLaw, ratio, value } from '../../harness/src/index.js';
+import { allOf, claim, paired, powerLaw, ratio, value } from '#harness';
 import type { Params } from './params.js';
 
 const PROXY = 'Measured on SerpentLite, a proxy built here (2-level U-Net, 4-direction diagonal SSM), not on Serpent.';

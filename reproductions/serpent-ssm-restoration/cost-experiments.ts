@@ -2,9 +2,9 @@
  * Cost measurements of SerpentLite (a proxy) and the attention baseline: analytic FLOPs, parameter
  * counts, peak memory of a forward pass from tfjs's own accounting, and forward CPU time (process.cpuUsage).
  */
-import type { tf as TF } from '../../harness/src/backend/tf.js';
-import { cpuTimeTask } from '../../harness/src/record/cpu-time.js';
-import type { RunContext } from '../../harness/src/index.js';
+import type { tf as TF } from '#harness/tf';
+import { cpuTimeTask } from '#harness/timing';
+import type { RunContext } from '#harness';
 import type { ModelSpec } from './architecture.js';
 import { analyticCost } from './cost-model.js';
 import { costFigure } from './figures.js';

@@ -3,8 +3,8 @@
  * random crops of the real sample images of `dvc repro datasets` (datasets/real.ts). Every third
  * sample image by name is held out for testing, the rest are for training.
  */
-import { createRng, deriveSeed, type Rng } from '../../harness/src/random.js';
-import { loadSampleImages, type SampleImage } from '../../datasets/real.js';
+import { createRng, deriveSeed, type Rng } from '#harness/random';
+import { loadSampleImages, type SampleImage } from '#datasets/real';
 import { degrade, sourceSide, type Degradation, type Pair } from './degrade.js';
 import { proceduralImage, randomCrop } from './images.js';
 

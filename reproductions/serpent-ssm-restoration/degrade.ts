@@ -6,7 +6,7 @@
  *   b ~ U(−m, m) and white noise are added. Only the image-wide mean reveals b, so a restorer
  *   needs a receptive field as large as the image; a local window sees b mixed with content.
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 
 export type Task = 'deblur' | 'offset';
 

@@ -2,8 +2,8 @@
  * The experiment: whichever measurements `experiments` lists, in one run. The default run does
  * them all (its figures are the report's); controls narrow `experiments` to the one they need.
  */
-import { getTf } from '../../harness/src/backend/tf.js';
-import type { RunContext } from '../../harness/src/index.js';
+import { getTf } from '#harness/tf';
+import type { RunContext } from '#harness';
 import { runFlops, runMemory, runParams, runTime } from './cost-experiments.js';
 import type { Experiment, Params } from './params.js';
 import { runReceptiveField } from './receptive-field.js';

@@ -1,6 +1,6 @@
 /** The report's extra figures: cost against image size, receptive-field maps, restored images. */
-import { heatmapChart, imageGridChart, seriesChart, type XY } from '../../harness/src/charts/index.js';
-import type { FigureResult } from '../../harness/src/types.js';
+import { heatmapChart, imageGridChart, seriesChart, type XY } from '#harness/charts';
+import type { FigureResult } from '#harness/types';
 
 type Curve = { x: number; y: number; group?: string }[];
 

@@ -3,7 +3,7 @@
  * rectangles, smooth gradients and dead leaves (disks with radii ∝ r⁻³ painted over each other, a
  * standard stand-in for the scale-invariant statistics of natural images).
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 
 export const IMAGE_KINDS = ['ellipses', 'rectangles', 'gradient', 'dead-leaves'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];

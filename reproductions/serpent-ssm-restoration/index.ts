@@ -4,7 +4,7 @@
  * diagonal SSM scanned in four directions, against a global-attention U-Net and a 3x3 CNN.
  * Read claims.ts for the sentences under test and their thresholds; experiment.ts for the measurements.
  */
-import { defineReproduction } from '../../harness/src/index.js';
+import { defineReproduction } from '#harness';
 import { claims } from './claims.js';
 import { run } from './experiment.js';
 import { params, type Params } from './params.js';

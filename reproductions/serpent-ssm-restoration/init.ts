@@ -8,7 +8,7 @@
  */
 import { isOutputLayer, type ModelSpec } from './architecture.js';
 import { parameterInfo, type ParamInfo } from './cost-model.js';
-import { createRng } from '../../harness/src/random.js';
+import { createRng } from '#harness/random';
 
 export type Weights = Map<string, { shape: number[]; values: Float32Array }>;
 

@@ -2,7 +2,7 @@
  * S models of one spec side by side on tfjs (one per seed): each variable holds every model's
  * copy of a weight along a leading axis, initialized from that model's seed.
  */
-import type { tf as TF } from '../../harness/src/backend/tf.js';
+import type { tf as TF } from '#harness/tf';
 import { forward, type ModelSpec } from './architecture.js';
 import { initialWeights, type InitOptions, type Weights } from './init.js';
 import { forwardFreeing } from './liveness.js';

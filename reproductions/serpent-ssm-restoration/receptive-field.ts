@@ -3,9 +3,9 @@
  * S models at once (their outputs are independent, so the gradient of the sum separates). A pixel
  * is inside the field when |∂y_c/∂x| > 1e-6 · max; the share of such pixels is the measure.
  */
-import type { tf as TF } from '../../harness/src/backend/tf.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
-import type { RunContext } from '../../harness/src/index.js';
+import type { tf as TF } from '#harness/tf';
+import { createRng, deriveSeed } from '#harness/random';
+import type { RunContext } from '#harness';
 import type { ModelSpec } from './architecture.js';
 import { STREAM } from './data.js';
 import { receptiveFieldFigure } from './figures.js';

@@ -2,9 +2,9 @@
  * The restoration experiments: SerpentLite (a proxy) and the parameter-matched CNN, each trained on
  * one task for all seeds side by side, then tested by PSNR on one held-out test set.
  */
-import type { tf as TF } from '../../harness/src/backend/tf.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
-import type { RunContext } from '../../harness/src/index.js';
+import type { tf as TF } from '#harness/tf';
+import { createRng, deriveSeed } from '#harness/random';
+import type { RunContext } from '#harness';
 import { analyticCost } from './cost-model.js';
 import { BatchStream, cleanSources, samplePairs, STREAM } from './data.js';
 import type { Degradation, Task } from './degrade.js';

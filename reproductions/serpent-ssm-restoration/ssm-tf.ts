@@ -17,7 +17,7 @@
  * work). With T fixed the cost is linear in L. The `full` algorithm sets T = L: one L×L product,
  * quadratic (a control).
  */
-import type { tf as TF } from '../../harness/src/backend/tf.js';
+import type { tf as TF } from '#harness/tf';
 import { chunkLength, type SsmConfig } from './architecture.js';
 
 type Tf = typeof TF;

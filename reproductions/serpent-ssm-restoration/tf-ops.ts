@@ -7,7 +7,7 @@
  * Each op runs in its own tf.tidy, so a layer's temporaries are freed as soon as it returns: the
  * peak memory of a forward pass is its largest layer's temporaries plus the layer outputs held.
  */
-import type { tf as TF } from '../../harness/src/backend/tf.js';
+import type { tf as TF } from '#harness/tf';
 import type { Ops, SsmConfig } from './architecture.js';
 import { ssm4 } from './ssm-tf.js';
 

@@ -2,8 +2,8 @@
  * Training and testing S restoration models side by side (one per seed): MSE loss, Adam with a
  * cosine-decayed step size, fresh seeded batches every step.
  */
-import type { tf as TF } from '../../harness/src/backend/tf.js';
-import { FlatAdam } from '../../harness/src/optim/flat-adam.js';
+import type { tf as TF } from '#harness/tf';
+import { FlatAdam } from '#harness';
 import type { Pair } from './degrade.js';
 import type { Models } from './model.js';
 

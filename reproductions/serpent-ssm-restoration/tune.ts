@@ -16,9 +16,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { getTf } from '../../harness/src/backend/tf.js';
-import { tuningSeeds } from '../../harness/src/index.js';
-import { ols } from '../../harness/src/stats/index.js';
+import { getTf } from '#harness/tf';
+import { tuningSeeds } from '#harness';
+import { ols } from '#harness/stats';
 import { measureTimes } from './cost-experiments.js';
 import { params as schema, type Params } from './params.js';
 import { centreGradients, fieldSize } from './receptive-field.js';

@@ -4,7 +4,7 @@
  * one-dimensional blur K; `blurMatrix` builds the full 64x64 operator the solver applies, and
  * `blurImage` applies it row then column (the same numbers, in float64).
  */
-import type { Rng } from '../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 import { SIDE } from './digits.js';
 
 export interface BlurSpec { stdMin: number; stdSpan: number; noise: number }

@@ -4,7 +4,7 @@
  * each `why` says where the number comes from. Per-image records pair the same test image across
  * methods (see experiment.ts).
  */
-import { allOf, claim, correlation, paired, ratio, value } from '../../harness/src/index.js';
+import { allOf, claim, correlation, paired, ratio, value } from '#harness';
 import type { Params } from './params.js';
 import { powerGate } from './power-gate.js';
 import { CALIBRATION_BINS } from './severity-metrics.js';

@@ -2,8 +2,8 @@
  * The 8x8 digits (scikit-learn's, extracted by the `datasets` DVC stage), scaled to [−1, 1] and
  * split per seed into a training set and `testCount` held-out test images.
  */
-import { loadDigits } from '../../datasets/real.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import { loadDigits } from '#datasets/real';
+import { createRng, deriveSeed } from '#harness/random';
 
 export const SIDE = 8;
 export const PIXELS = SIDE * SIDE;

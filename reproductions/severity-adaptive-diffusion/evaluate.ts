@@ -4,8 +4,8 @@
  * reconstructions of the adaptive solver, the full-length baseline and fixed starts.
  * Returns plain numbers; every tensor made here is disposed here.
  */
-import type { tf as TF } from '../../harness/src/backend/tf.js';
-import { createRng, deriveSeed, type Rng } from '../../harness/src/random.js';
+import type { tf as TF } from '#harness/tf';
+import { createRng, deriveSeed, type Rng } from '#harness/random';
 import { blurMatrix, blurStd, degrade } from './blur.js';
 import { PIXELS, STREAM } from './digits.js';
 import type { Params } from './params.js';

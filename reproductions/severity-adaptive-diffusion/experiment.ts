@@ -4,8 +4,8 @@
  * Per-image numbers are tagged with a unit id (seed index × test_images + image), so the paired
  * claims pair the same image across methods; `seed` in those records names that image.
  */
-import { getTf } from '../../harness/src/backend/tf.js';
-import type { RunContext } from '../../harness/src/index.js';
+import { getTf } from '#harness/tf';
+import type { RunContext } from '#harness';
 import { loadSplit } from './digits.js';
 import { evaluateSeed } from './evaluate.js';
 import { calibrationFigure, qualityFigure, reconstructionFigure, startStepsFigure, trainingFigure } from './figures.js';

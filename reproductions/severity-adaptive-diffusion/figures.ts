@@ -1,6 +1,6 @@
 /** The report's extra figures: start steps, quality against steps, calibration, reconstructions, training. */
-import { imageGridChart, seriesChart } from '../../harness/src/charts/index.js';
-import type { FigureResult } from '../../harness/src/types.js';
+import { imageGridChart, seriesChart } from '#harness/charts';
+import type { FigureResult } from '#harness/types';
 import { SIDE } from './digits.js';
 import type { SeedEvaluation } from './evaluate.js';
 import { argsort } from './severity-metrics.js';

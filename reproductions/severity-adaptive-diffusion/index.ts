@@ -4,7 +4,7 @@
  * Read claims.ts for the sentences under test and their thresholds; experiment.ts for the
  * measurement; training/ for the three models (trained once, cached by their params).
  */
-import { defineReproduction } from '../../harness/src/index.js';
+import { defineReproduction } from '#harness';
 import { claims } from './claims.js';
 import { run } from './experiment.js';
 import { params, type Params } from './params.js';

@@ -6,7 +6,7 @@
  * hardest images, not whether severity-aware placement helps: such a run has no power for the
  * claim and is reported inconclusive, whatever the inner comparison says.
  */
-import type { Check } from '../../harness/src/index.js';
+import type { Check } from '#harness';
 
 /** Decides `inner` when `gate` passes on the same record; otherwise inconclusive, "no power", both decisions kept as parts. */
 export function powerGate(gate: Check, inner: Check, noPower: string): Check {

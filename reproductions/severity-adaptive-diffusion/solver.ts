@@ -8,7 +8,7 @@
  * (non-blind). An image waits, unchanged, until the loop reaches its start index. The full-length
  * baseline is the same solver with k_i = N and v_i = 1 (pure noise).
  */
-import type { tf as TF } from '../../harness/src/backend/tf.js';
+import type { tf as TF } from '#harness/tf';
 import type { Tf } from './training/mlp.js';
 import { decode, epsilon, timeEmbedding } from './training/networks.js';
 import type { DdimGrid } from './schedule.js';

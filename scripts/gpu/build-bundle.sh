@@ -52,7 +52,7 @@ tar -C "$STAGE/mods" -cf - node_modules | xz -T0 -9 -c > "$OUT.new/node_modules.
 
 # 3. The project's code (tracked files, no tests), the pump addon, the extracted real data if built.
 mkdir -p "$STAGE/app"
-git ls-files -z harness/src harness/bin harness/native reproductions datasets scripts/gpu scripts/bench params.yaml package.json tsconfig.json \
+git ls-files -z harness/src harness/bin harness/native reproductions datasets scripts/gpu bench params.yaml package.json tsconfig.json \
   | grep -zvE '(^|/)test/' | xargs -0 -I{} cp --parents {} "$STAGE/app/"
 cp --parents harness/native/build/pump.node "$STAGE/app/"
 if [ -f datasets/out/MANIFEST.json ]; then cp -r --parents datasets/out "$STAGE/app/"; else log "datasets/out not built (make data): papers that read real data will fail there"; fi

@@ -90,7 +90,7 @@ for n in $SIZES; do SIZE_ARGS="$SIZE_ARGS --size $n"; done
 : > "$OUT/matmul-webgpu.jsonl"
 for n in $SIZES; do
   if [ "$(left)" -lt 60 ]; then log "matmul $n skipped: budget"; continue; fi
-  REPRO_BACKEND=webgpu WEBGPU_CPU_FORWARD=false timeout "$(left)" "$NODE" --import tsx harness/src/bench/matmul-child.ts \
+  REPRO_BACKEND=webgpu WEBGPU_CPU_FORWARD=false timeout "$(left)" "$NODE" --import tsx bench/matmul-child.ts \
     --size "$n" --iterations 5 --time 0 --warmup 1 --per-sync "$PER_SYNC" 2>> "$LOG" | tail -n1 >> "$OUT/matmul-webgpu.jsonl"
   log "matmul webgpu $n: exit ${PIPESTATUS[0]}"
 done

@@ -14,7 +14,7 @@ export function indexTs(v: ScaffoldVars): string {
  * The paper this folder reproduces (its id and title are in the object below).
  * Read claims.ts for the sentences under test and their thresholds; experiment.ts for the measurement.
  */
-import { defineReproduction } from '../../harness/src/index.js';
+import { defineReproduction } from '#harness';
 import { claims } from './claims.js';
 import { run } from './experiment.js';
 import { params, type Params } from './params.js';
@@ -55,8 +55,8 @@ export type Params = z.infer<typeof params>;
 
 export function experimentTs(): string {
   return `/** The experiment: per seed, the RMS error of the sample mean at each sample size. */
-import type { RunContext } from '../../harness/src/index.js';
-import { createRng, deriveSeed } from '../../harness/src/random.js';
+import type { RunContext } from '#harness';
+import { createRng, deriveSeed } from '#harness/random';
 import type { Params } from './params.js';
 
 export async function run(ctx: RunContext<Params>): Promise<void> {
@@ -84,7 +84,7 @@ export function claimsTs(): string {
  * The claims: each a sentence of the paper, its pre-registered test, why the threshold is what it
  * is, and a negative control under which the same test must fail. Replace the demo claim.
  */
-import { claim, powerLaw } from '../../harness/src/index.js';
+import { claim, powerLaw } from '#harness';
 import type { Params } from './params.js';
 
 export const claims = [
@@ -119,7 +119,7 @@ measured figure and the likely reason.
 export function testTs(v: ScaffoldVars): string {
   const tiny = `profile: smoke\npapers:\n  ${JSON.stringify(v.id)}:\n    smoke: &tiny { seeds: 3, sizes: [10, 100, 1000], repeats: 50, sampler: iid, bias: 0.5 }\n    paper: *tiny\n`;
   return `import test from 'ava';
-import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
+import { assertDecidedWithFailingControls, runTiny } from '#harness/testing';
 
 const TINY = ${q(tiny)};
 

@@ -9,13 +9,25 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './clone.js';
 
-/** Relative imports of a TypeScript file, resolved to .ts files (static and dynamic imports, re-exports). */
+// Papers reach the harness through package.json's `imports` (`#harness`, `#harness/tf`, ...).
+const IMPORT_MAP = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { imports: Record<string, string> }).imports;
+
+/** A relative or `#` specifier as a .ts path; a `#` name the map lacks is an error, not a silent miss. */
+function resolveSpecifier(from: string, specifier: string): string {
+  if (specifier.startsWith('#')) {
+    if (IMPORT_MAP[specifier] === undefined) throw new Error(`${from}: ${specifier} is not in package.json's imports`);
+    return path.join(ROOT, IMPORT_MAP[specifier]);
+  }
+  return path.resolve(path.dirname(from), specifier.replace(/\.js$/, '.ts'));
+}
+
+/** Relative and `#` imports of a TypeScript file, resolved to .ts files (static and dynamic imports, re-exports). */
 function importsOf(file: string, { skipTypeOnly = false } = {}): string[] {
   const text = readFileSync(file, 'utf8');
   const source = skipTypeOnly ? text.replace(/^import type .*$/gm, '') : text;
   const found: string[] = [];
-  for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|^import\s+['"](\.[^'"]+)['"]/gm)) {
-    const target = path.resolve(path.dirname(file), (m[1] ?? m[2] ?? m[3]).replace(/\.js$/, '.ts'));
+  for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([.#][^'"]+)['"]|import\(\s*['"]([.#][^'"]+)['"]\s*\)|^import\s+['"]([.#][^'"]+)['"]/gm)) {
+    const target = resolveSpecifier(file, m[1] ?? m[2] ?? m[3]);
     if (existsSync(target) && statSync(target).isFile()) found.push(target);
   }
   return found;
@@ -58,10 +70,11 @@ test('every harness source a run imports is under a dep of run@<id>', (t) => {
   t.true(harness.includes('harness/src/claims/index.ts') || harness.some((f) => f.startsWith('harness/src/claims/')));
   const missing = harness.filter((f) => !covered(f) && !ERROR_CLASSES_ONLY.includes(f));
   t.deepEqual(missing, [], `dvc.yaml stage run: add these to deps (a change to them can change results): ${missing.join(', ')}`);
+  t.true(stage.deps.includes('package.json'), 'papers resolve #harness through package.json\'s imports: it is a dep of run@<id>');
 });
 
 test('a change to the report, the CLI, verify or the benchmarks does not rerun the papers', (t) => {
-  for (const code of ['harness/src/report/build.ts', 'harness/src/cli/run.ts', 'harness/src/cli/main.ts', 'harness/src/verify/compare.ts', 'harness/src/bench/main.ts', 'harness/bin/repro.js']) {
+  for (const code of ['harness/src/report/build.ts', 'harness/src/cli/run.ts', 'harness/src/cli/main.ts', 'harness/src/verify/compare.ts', 'bench/main.ts', 'harness/bin/repro.js']) {
     t.true(existsSync(path.join(ROOT, code)), `${code} exists`);
     t.false(covered(code), `${code} is a dep of run@<id>`);
   }

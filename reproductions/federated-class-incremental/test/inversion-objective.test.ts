@@ -1,7 +1,7 @@
 import test from 'ava';
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { getTf } from '../../../harness/src/backend/tf.js';
-import { createRng } from '../../../harness/src/random.js';
+import { getTf } from '#harness/tf';
+import { createRng } from '#harness/random';
 import { stackClassifiers, type T3 } from '../classifier.js';
 import { generatedLabels, initGenerator, invertGenerators } from '../generator.js';
 import { disposeFrozen, foldClassifier, makeObjective, objectiveAutodiff } from '../inversion-objective.js';

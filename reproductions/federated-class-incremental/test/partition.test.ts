@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { dirichlet, dirichletSplit, gammaSample } from '../partition.js';
 
 test('Gamma(a) samples have mean a and variance a (shape above and below 1)', (t) => {

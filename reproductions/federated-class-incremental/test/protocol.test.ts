@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createRng, type Rng } from '../../../harness/src/random.js';
+import { createRng, type Rng } from '#harness/random';
 import { MemorylessClient, ReplayClient, type LocalConfig } from '../clients.js';
 import { auditClientMemory, nonWeightBytes, type ClientUpdate, type ServerMessage, type TaskShard, type Weights } from '../protocol.js';
 import { Server } from '../server.js';

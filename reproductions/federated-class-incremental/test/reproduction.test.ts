@@ -1,5 +1,5 @@
 import test from 'ava';
-import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
+import { assertDecidedWithFailingControls, runTiny } from '#harness/testing';
 
 // A tiny profile: 6 classes in 3 tasks, d = 8, 4 clients (2 per round), 4 rounds per task,
 // 60 inversion steps, 3 seeds. Same claims and thresholds; only the plumbing is under test.

@@ -5,7 +5,7 @@
  * tiny size, it must pass. Runs in-process on the denoising setting only (n = 24, d = 8).
  */
 import test from 'ava';
-import { Recorder } from '../../../harness/src/record/recorder.js';
+import { Recorder } from '#harness';
 import reproduction from '../index.js';
 import { params, type Params } from '../params.js';
 

@@ -1,6 +1,6 @@
 import test from 'ava';
-import { getTf } from '../../../harness/src/backend/tf.js';
-import { createRng } from '../../../harness/src/random.js';
+import { getTf } from '#harness/tf';
+import { createRng } from '#harness/random';
 import { GaussianStream } from '../gaussian.js';
 import { attackDenoiser, initialWeights, trainDenoiser, type DenoiserWeights } from '../nonlinear.js';
 import { patchSource, samplePatches, signalEnergy, type GrayImage } from '../patches.js';

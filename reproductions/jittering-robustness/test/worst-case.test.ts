@@ -1,6 +1,6 @@
 import test from 'ava';
-import { createRng } from '../../../harness/src/random.js';
-import type { Matrix } from '../../../harness/src/linalg/index.js';
+import { createRng } from '#harness/random';
+import type { Matrix } from '#harness/linalg';
 import { attackRadius, denoisingModel, makeTestSet, randomSubspace } from '../subspace.js';
 import { exactWorstCaseRisk } from '../theory.js';
 import { diagonalWorstCase, linearPgd, linearWorstCase, prepareLinear, trustRegionMax, twoLevelStats, twoLevelWorstCase, worstCaseAt, worstCaseBounds } from '../worst-case.js';

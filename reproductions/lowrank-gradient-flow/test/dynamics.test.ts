@@ -1,9 +1,9 @@
 import test from 'ava';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import {
   add, block, frobenius, gram, identity, inverse, matmul, matrix, scale, sub, symmetricEigen,
   transposeMatmul, type Matrix,
-} from '../../../harness/src/linalg/index.js';
+} from '#harness/linalg';
 import {
   SMOKE_SPEC, factorBlocks, initialX, makeInstance, makeProblem, measure, predictedSchur,
   saddleInit, schurComplement, schurFromFactor, simulate, type ProblemSpec,

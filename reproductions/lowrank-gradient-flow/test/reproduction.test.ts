@@ -1,5 +1,5 @@
 import test from 'ava';
-import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
+import { assertDecidedWithFailingControls, runTiny } from '#harness/testing';
 
 // A tiny profile: n = 8, coarse steps (η = 0.05, t ≤ 200), 2 seeds. Same claims and thresholds.
 const TINY = `profile: smoke

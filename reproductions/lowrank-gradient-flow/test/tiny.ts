@@ -1,5 +1,5 @@
 /** Runs the experiment in-process at a tiny size and decides one claim on its record (for the unit and mechanism tests). */
-import { Recorder } from '../../../harness/src/record/recorder.js';
+import { Recorder } from '#harness';
 import reproduction from '../index.js';
 import { params, type Params } from '../params.js';
 

@@ -6,7 +6,7 @@
  *
  * Layout of the flat vector: [W1 (in×hidden, row-major), b1 (hidden), W2 (hidden×out), b2 (out)].
  */
-import type { Rng } from '../../../harness/src/random.js';
+import type { Rng } from '#harness/random';
 
 export interface MlpShape { input: number; hidden: number; output: number }
 

@@ -10,8 +10,7 @@
 import test from 'ava';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Recorder } from '../../../harness/src/record/recorder.js';
-import { verdictSeeds } from '../../../harness/src/reproduction/seeds.js';
+import { Recorder, verdictSeeds } from '#harness';
 import { claims } from '../claims.js';
 import { run } from '../experiment.js';
 import { params, type Params } from '../params.js';

@@ -1,7 +1,7 @@
 import test from 'ava';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { loadDigitsSplit, splitDigits } from '../data.js';
 import { evaluate, initParams, layoutOf, lossAndGrad, workspace } from '../model/mlp.js';
 import { BatchSampler, stepsToTarget, type TrainResult } from '../train.js';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { curvatureNoiseVariance, eigenvalues, measureCurvatureNoise, type NoiseSpec } from '../noise.js';
 
 const SPEC: NoiseSpec = {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { Adam, CurvatureHistory, Mlbfgs, SgdMomentum, dampInPlace, dampingTau, type Optimizer } from '../optim/index.js';
 
 const DAMPING = { sigmaLow: 0.01, sigmaHigh: 1.5, tau0: 0.8 };

@@ -1,6 +1,6 @@
 import test from 'ava';
 import path from 'node:path';
-import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
+import { assertDecidedWithFailingControls, runTiny } from '#harness/testing';
 import { params } from '../params.js';
 
 // A tiny profile: a 16-wide MLP for 60 steps, four verdict seeds (the count claim needs 4) and one tuning seed, one learning rate per

@@ -1,7 +1,7 @@
 import test from 'ava';
-import { getTf } from '../../../harness/src/backend/tf.js';
-import { createRng } from '../../../harness/src/random.js';
-import { choleskySolve } from '../../../harness/src/linalg/index.js';
+import { getTf } from '#harness/tf';
+import { createRng } from '#harness/random';
+import { choleskySolve } from '#harness/linalg';
 import { accuracy, fitLogistic } from '../logistic.js';
 
 const tf = await getTf();

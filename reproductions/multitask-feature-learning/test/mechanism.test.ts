@@ -5,7 +5,7 @@
  * with T = 32 at the same small size it must pass. Runs in-process (d = 64, m = 64, 5 seeds).
  */
 import test from 'ava';
-import { Recorder } from '../../../harness/src/record/recorder.js';
+import { Recorder } from '#harness';
 import reproduction from '../index.js';
 import { params, type Params } from '../params.js';
 

@@ -1,6 +1,6 @@
 import test from 'ava';
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs-core';
-import { getTf } from '../../../harness/src/backend/tf.js';
+import { getTf } from '#harness/tf';
 import { makeProblem, taskBatch, xorData } from '../data.js';
 import { evaluateFeatures } from '../downstream.js';
 import { featureGradient, headStep, multiTaskLoss, trainTwoStep, type StepData } from '../network.js';

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runInChild } from '../../../harness/src/runner/spawn.js';
-import type { VerdictsFile } from '../../../harness/src/types.js';
+import { runInChild } from '#harness/testing';
+import type { VerdictsFile } from '#harness/types';
 
 const REPRODUCTIONS = fileURLToPath(new URL('../..', import.meta.url));
 

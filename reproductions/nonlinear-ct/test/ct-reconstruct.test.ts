@@ -1,7 +1,7 @@
 import test from 'ava';
-import { getTf } from '../../../harness/src/backend/tf.js';
-import { createRng } from '../../../harness/src/random.js';
-import { csrMultiply, csrSquaredNorm, metalPhantom, parallelBeamMatrix, tissueMask } from '../../../datasets/ct/index.js';
+import { getTf } from '#harness/tf';
+import { createRng } from '#harness/random';
+import { csrMultiply, csrSquaredNorm, metalPhantom, parallelBeamMatrix, tissueMask } from '#datasets/ct';
 import { reconstructBatch } from '../ct-batch.js';
 import { maskedRmse, nonlinearReconstruction, postLogReconstruction, postLogSinogram } from '../ct-reconstruct.js';
 

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { gaussianProblem, gradientDescent, lossAndGradient, plantedSignal, relativeError } from '../gaussian-model.js';
 
 test('the planted signal has the requested norm and sparsity', (t) => {

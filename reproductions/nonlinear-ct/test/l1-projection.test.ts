@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { projectOntoL1Ball } from '../l1-projection.js';
 
 const l1 = (x: ArrayLike<number>) => Array.from(x).reduce((s, v) => s + Math.abs(v), 0);

@@ -6,8 +6,8 @@
  * (which ignores the ReLU clipping) must find no threshold at all.
  */
 import test from 'ava';
-import { getTf } from '../../../harness/src/backend/tf.js';
-import { tuningSeeds } from '../../../harness/src/index.js';
+import { getTf } from '#harness/tf';
+import { tuningSeeds } from '#harness';
 import { meanAt, meanCurve, metalScans, METHODS, traceMetal, type CtParams } from '../metal-trace.js';
 import { successGrid, successRates } from '../success-grid.js';
 

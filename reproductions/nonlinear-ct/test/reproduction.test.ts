@@ -1,5 +1,5 @@
 import test from 'ava';
-import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
+import { assertDecidedWithFailingControls, runTiny } from '#harness/testing';
 
 // A tiny profile: rate at n = 20, a 3-ratio grid at n ∈ {50, 60, 70}, sparse n = 60, a 16×16 phantom.
 // Same claims and thresholds; the verdicts may differ from the smoke profile's, the controls may not.

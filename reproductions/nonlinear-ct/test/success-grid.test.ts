@@ -1,5 +1,5 @@
 import test from 'ava';
-import { getTf } from '../../../harness/src/backend/tf.js';
+import { getTf } from '#harness/tf';
 import { successGrid, successRates, threshold } from '../success-grid.js';
 
 const OPTIONS = { n: 12, ratios: [1, 6], seeds: [0, 1, 2], step: 0.5, iterations: 3000, tolerance: 1e-3, checkEvery: 10, indicator: 'closed' as const, signalNorm: 1 };

@@ -5,7 +5,7 @@
  * pooled, at the same small size, it passes. In-process, threshold grid only (T = 3, n = 12, 150 trials).
  */
 import test from 'ava';
-import { Recorder } from '../../../harness/src/record/recorder.js';
+import { Recorder } from '#harness';
 import reproduction from '../index.js';
 import { params, type Params } from '../params.js';
 

@@ -1,6 +1,6 @@
 import test from 'ava';
-import { inverse, matmul, matmulTranspose, transpose, transposeMatmul, wrap } from '../../../harness/src/linalg/index.js';
-import { createRng } from '../../../harness/src/random.js';
+import { inverse, matmul, matmulTranspose, transpose, transposeMatmul, wrap } from '#harness/linalg';
+import { createRng } from '#harness/random';
 import { runDeepTrial } from '../deep-proxy.js';
 import { LinearDesign, fitError } from '../linear-design.js';
 import { runLinearTrial, type LinearPlan } from '../linear-trial.js';

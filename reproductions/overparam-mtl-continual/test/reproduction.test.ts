@@ -1,7 +1,7 @@
 import test from 'ava';
 import path from 'node:path';
-import { assertDecidedWithFailingControls, runTiny } from '../../../harness/test/helpers/tiny-run.js';
-import { schemaErrors } from '../../../harness/test/charts/helpers.js';
+import { assertDecidedWithFailingControls, runTiny } from '#harness/testing';
+import { schemaErrors } from '#harness/testing/charts';
 
 // A tiny profile: T = 4 tasks of n = 10 (N = 40), 60 trials. Same claims and thresholds.
 const TINY = `profile: smoke

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { mean, normalCdf, std } from '../../../harness/src/stats/index.js';
+import { mean, normalCdf, std } from '#harness/stats';
 import { bayesAccuracy, pcaClusteringAccuracy, pcaOverlapSquared } from '../closed-forms.js';
 import { pcaSignTrial } from '../synthetic.js';
 

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { distanceDetector } from '../distance-detector.js';
 import { accuracy, fisherRatio } from '../scores.js';
 import { nearestCentre, positiveCluster, twoMeans } from '../two-means.js';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { render, schemaErrors } from '../../../harness/test/charts/helpers.js';
+import { render, schemaErrors } from '#harness/testing/charts';
 import { accuracyVsDimensionFigure, embeddingFigure, methodAccuracyFigure } from '../figures.js';
 
 test('the three extra figures are valid Vega-Lite and render; the codewords are drawn twice (legend colour and large diamond)', async (t) => {

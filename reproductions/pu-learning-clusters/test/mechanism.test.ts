@@ -1,5 +1,5 @@
 import test, { type ExecutionContext } from 'ava';
-import { runTiny } from '../../../harness/test/helpers/tiny-run.js';
+import { runTiny } from '#harness/testing';
 
 /**
  * The headline claim (beats-raw-clustering) rests on PU learning's one ingredient: a labelled sample of the

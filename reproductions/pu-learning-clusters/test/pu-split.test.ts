@@ -1,6 +1,6 @@
 import test from 'ava';
 import { fileURLToPath } from 'node:url';
-import { loadDigits } from '../../../datasets/real.js';
+import { loadDigits } from '#datasets/real';
 import { isPositiveDigit, makeSplit, PIXELS } from '../pu-split.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));

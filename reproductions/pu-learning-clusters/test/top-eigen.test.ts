@@ -1,6 +1,6 @@
 import test from 'ava';
-import { matrix, symmetricEigen } from '../../../harness/src/linalg/index.js';
-import { createRng } from '../../../harness/src/random.js';
+import { matrix, symmetricEigen } from '#harness/linalg';
+import { createRng } from '#harness/random';
 import { topPrincipalComponent, tridiagonalTop } from '../top-eigen.js';
 
 function covariance(X: Float64Array, n: number, d: number) {

@@ -1,7 +1,7 @@
 import test from 'ava';
 import type { Tensor1D, Tensor3D } from '@tensorflow/tfjs-core';
-import { getTf } from '../../../harness/src/backend/tf.js';
-import { createRng } from '../../../harness/src/random.js';
+import { getTf } from '#harness/tf';
+import { createRng } from '#harness/random';
 import { disposeMlp } from '../batched-mlp.js';
 import { createNnPu, nnPuLoss, nnPuRisks, scores, trainNnPu } from '../nnpu.js';
 import { accuracy } from '../scores.js';

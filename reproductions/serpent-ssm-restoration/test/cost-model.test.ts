@@ -3,7 +3,7 @@ import { forward } from '../architecture.js';
 import { analyticCost, matchedCnnWidth, parameterCount, parameterInfo, ssmMacs } from '../cost-model.js';
 import { initialWeights } from '../init.js';
 import { image, ReferenceOps } from '../reference-ops.js';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { cnn, serpent, TINY_SPECS } from './specs.js';
 
 for (const { label, spec } of TINY_SPECS) {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { blurRadius, blurValid, centreCrop, degrade, psnr, sourceSide, type Degradation } from '../degrade.js';
 import { IMAGE_KINDS, proceduralImage, randomCrop } from '../images.js';
 

@@ -1,6 +1,6 @@
 import test, { type ExecutionContext } from 'ava';
-import { getTf } from '../../../harness/src/backend/tf.js';
-import { Recorder } from '../../../harness/src/record/recorder.js';
+import { getTf } from '#harness/tf';
+import { Recorder } from '#harness';
 import { claims } from '../claims.js';
 import { centreGradients, fieldSize } from '../receptive-field.js';
 import { serpent } from './specs.js';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { getTf } from '../../../harness/src/backend/tf.js';
+import { getTf } from '#harness/tf';
 import { centreGradients, fieldSize } from '../receptive-field.js';
 import { cnn, serpent } from './specs.js';
 

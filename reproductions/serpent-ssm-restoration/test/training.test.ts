@@ -1,5 +1,5 @@
 import test from 'ava';
-import { getTf } from '../../../harness/src/backend/tf.js';
+import { getTf } from '#harness/tf';
 import { BatchStream, cleanSources } from '../data.js';
 import type { Degradation } from '../degrade.js';
 import { createModels } from '../model.js';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createRng } from '../../../harness/src/random.js';
+import { createRng } from '#harness/random';
 import { blurImage, blurMatrix, blurMatrix1d, blurStd, degrade, gaussianTaps, reflectIndex } from '../blur.js';
 
 test('reflect padding mirrors without repeating the edge (numpy "reflect")', (t) => {

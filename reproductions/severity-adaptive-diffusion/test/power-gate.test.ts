@@ -1,6 +1,5 @@
 import test from 'ava';
-import type { Check, Decision } from '../../../harness/src/index.js';
-import type { RecordView } from '../../../harness/src/record/recorder.js';
+import type { Check, Decision, RecordView } from '#harness';
 import { blankVariances } from '../evaluate.js';
 import { powerGate } from '../power-gate.js';
 

@@ -1,6 +1,6 @@
 import test from 'ava';
-import { getTf } from '../../../harness/src/backend/tf.js';
-import { createRng } from '../../../harness/src/random.js';
+import { getTf } from '#harness/tf';
+import { createRng } from '#harness/random';
 import { ddimGrid } from '../schedule.js';
 import { solve, startLatents } from '../solver.js';
 import { trainAutoencoder } from '../training/autoencoder.js';

@@ -3,9 +3,9 @@
  * stores the per-dimension mean and standard deviation of its latents so that `encode` returns
  * standardised latents.
  */
-import { createRng, deriveSeed } from '../../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 import { PIXELS, STREAM } from '../digits.js';
-import { FlatAdam } from '../../../harness/src/optim/flat-adam.js';
+import { FlatAdam } from '#harness';
 import { cosineRate, denseInit, disposeAll, fromTensors, toVariables, type Tf, type Weights } from './mlp.js';
 import { decodeRaw, encodeRaw } from './networks.js';
 import type { AutoencoderSpec } from './specs.js';

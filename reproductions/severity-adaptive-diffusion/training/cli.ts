@@ -10,7 +10,7 @@
  * to them leaves weights/ as it is.
  */
 // First: TensorFlow's thread pools are sized when it loads (one thread: faster here, 25 s against 33 s, and the same weights on any machine).
-import '../../../harness/src/backend/pin-threads.js';
+import '#harness/pin-threads';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

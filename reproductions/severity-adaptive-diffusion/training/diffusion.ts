@@ -2,10 +2,10 @@
  * Trains the latent DDPM's ε-network on the standardised latents of the training images:
  * z_t = √ᾱ_t z₀ + √(1 − ᾱ_t) ε with t uniform on 1..T, loss ||ε̂(z_t, t) − ε||² (Ho et al.).
  */
-import { createRng, deriveSeed } from '../../../harness/src/random.js';
+import { createRng, deriveSeed } from '#harness/random';
 import { PIXELS, STREAM } from '../digits.js';
 import { alphaBars } from '../schedule.js';
-import { FlatAdam } from '../../../harness/src/optim/flat-adam.js';
+import { FlatAdam } from '#harness';
 import { LossLog, logEvery, stackImages, type Trained, type TrainOptions } from './autoencoder.js';
 import { cosineRate, denseInit, disposeAll, fromTensors, toTensors, toVariables, type Tf, type Weights } from './mlp.js';
 import { encode, epsilon, timeEmbedding } from './networks.js';

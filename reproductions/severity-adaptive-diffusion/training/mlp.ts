@@ -3,8 +3,8 @@
  * between runs (cached on disk, memoized in memory) and become tensors only inside a run, which
  * disposes them: nothing a run leaves behind counts against the runner's leak guard.
  */
-import type { tf as TF } from '../../../harness/src/backend/tf.js';
-import type { Rng } from '../../../harness/src/random.js';
+import type { tf as TF } from '#harness/tf';
+import type { Rng } from '#harness/random';
 
 export type Tf = typeof TF;
 

@@ -5,7 +5,7 @@
  * - severity encoder: 64 → h → d + 1, the standardised ẑ and log σ̂²;
  * - ε-network: [z, time embedding] → H → H → d.
  */
-import type { tf as TF } from '../../../harness/src/backend/tf.js';
+import type { tf as TF } from '#harness/tf';
 import { dense, silu, type Tf } from './mlp.js';
 
 type P = Record<string, TF.Tensor>;

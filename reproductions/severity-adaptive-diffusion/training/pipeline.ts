@@ -3,7 +3,7 @@
  * disk (see store.ts), or by training them, in dependency order (the autoencoder first). Only
  * what is missing is trained: a control that changes λ_σ retrains the severity encoder alone.
  */
-import { getTf } from '../../../harness/src/backend/tf.js';
+import { getTf } from '#harness/tf';
 import { loadSplit } from '../digits.js';
 import { trainAutoencoder, type Trained } from './autoencoder.js';
 import { trainDiffusion } from './diffusion.js';

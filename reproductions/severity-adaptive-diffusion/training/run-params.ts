@@ -1,6 +1,6 @@
 /** The params sets the runner will run for a params file: the training stage trains what they need. */
-import { rawSection, readParamsFile, validateSection } from '../../../harness/src/params/load.js';
-import { planVariants, stableJson } from '../../../harness/src/runner/variants.js';
+import { rawSection, readParamsFile, validateSection } from '#harness/params';
+import { planVariants, stableJson } from '#harness';
 import reproduction from '../index.js';
 import type { Params } from '../params.js';
 

@@ -7,11 +7,11 @@
  * starts from the autoencoder's encoder (the ẑ outputs of the last layer are the encoder's,
  * rescaled to standardised latents); the log σ̂² output starts random.
  */
-import type { tf as TF } from '../../../harness/src/backend/tf.js';
-import { createRng, deriveSeed } from '../../../harness/src/random.js';
+import type { tf as TF } from '#harness/tf';
+import { createRng, deriveSeed } from '#harness/random';
 import { degrade } from '../blur.js';
 import { PIXELS, STREAM } from '../digits.js';
-import { FlatAdam } from '../../../harness/src/optim/flat-adam.js';
+import { FlatAdam } from '#harness';
 import { LossLog, logEvery, stackImages, type Trained, type TrainOptions } from './autoencoder.js';
 import { cosineRate, denseInit, disposeAll, fromTensors, toTensors, toVariables, type Tf, type Weights } from './mlp.js';
 import { decode, encode, severity } from './networks.js';

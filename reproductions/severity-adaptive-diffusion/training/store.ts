@@ -11,7 +11,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stableJson } from '../../../harness/src/runner/variants.js';
+import { stableJson } from '#harness';
 import type { Weights } from './mlp.js';
 import type { ModelSpec } from './specs.js';
 

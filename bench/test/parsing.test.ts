@@ -1,10 +1,10 @@
 import test from 'ava';
-import { pipelineSpec, stagesRun } from '../../src/bench/pipeline.js';
+import { pipelineSpec, stagesRun } from '../pipeline.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { lastJsonLine, runPythonJson, withoutOpenblasOverrides } from '../../src/bench/python.js';
-import { parseMaxRssKb, parseVmHwmKb } from '../../src/bench/rss.js';
+import { lastJsonLine, runPythonJson, withoutOpenblasOverrides } from '../python.js';
+import { parseMaxRssKb, parseVmHwmKb } from '../rss.js';
 
 const TIME_V = `repro: done
 \tCommand being timed: "node harness/bin/repro.js run lowrank-gradient-flow"

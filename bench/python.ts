@@ -1,4 +1,4 @@
-/** Runs one of scripts/bench/*.py in the project venv as a child process and parses its JSON. */
+/** Runs one of bench/references/*.py in the project venv as a child process and parses its JSON. */
 import { execa } from 'execa';
 import path from 'node:path';
 import { VENV_PYTHON, haveFile } from './paths.js';

@@ -1,5 +1,5 @@
 /** fp32 n x n matmul on the active tfjs backend, timed with tinybench. */
-import type { tf as TF } from '../backend/tf.js';
+import type { tf as TF } from '../harness/src/backend/tf.js';
 import { matmulGflops } from './stats.js';
 import { timeTask, type TimingOptions } from './timing.js';
 

@@ -1,4 +1,4 @@
-/** The Python references (scripts/bench/*.py in the venv), each one child process returning JSON. */
+/** The Python references (bench/references/*.py in the venv), each one child process returning JSON. */
 import { PY_SCRIPTS } from './paths.js';
 import { runPythonJson, withoutOpenblasOverrides } from './python.js';
 

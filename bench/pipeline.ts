@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { cloneWorkingTree } from '../../test/pipeline/clone.js';
+import { cloneWorkingTree } from '../harness/test/pipeline/clone.js';
 import { DVC, haveFile } from './paths.js';
 import { progress } from './progress.js';
 import { measurePeakRss } from './rss.js';

@@ -1,6 +1,6 @@
 /** A matmul on another tfjs backend, in a child process with REPRO_BACKEND set (one backend per process). */
 import { execa } from 'execa';
-import type { BackendName } from '../backend/types.js';
+import type { BackendName } from '../harness/src/backend/types.js';
 import type { MatmulTiming } from './matmul.js';
 import { MATMUL_CHILD, ROOT } from './paths.js';
 import { lastJsonLine } from './python.js';

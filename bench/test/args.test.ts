@@ -1,5 +1,5 @@
 import test from 'ava';
-import { parseArgs, USAGE, wants } from '../../src/bench/args.js';
+import { parseArgs, USAGE, wants } from '../args.js';
 
 test('no arguments: the full bench, no JSON file', (t) => {
   t.deepEqual(parseArgs([]), { help: false, quick: false, json: null, only: null });

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { evaluateTargets, TARGETS, verdict } from '../../src/bench/targets.js';
+import { evaluateTargets, TARGETS, verdict } from '../targets.js';
 import { fixtureResult } from './fixture.js';
 
 test('the five targets of the brief, with their thresholds', (t) => {

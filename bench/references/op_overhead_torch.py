@@ -8,7 +8,7 @@ divided by the op count; the empty Python loop's cost per iteration is measured 
 reported beside it (not subtracted). torch runs with one intra-op thread unless --threads says
 otherwise (a 4-element op is never split; see --help). Prints one JSON object on stdout.
 
-    .venv/bin/python scripts/bench/op_overhead_torch.py --ops 20000 --repeats 7
+    .venv/bin/python bench/references/op_overhead_torch.py --ops 20000 --repeats 7
 """
 import argparse
 import json

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { detailTable, fmt, formatGrid, statusWord, targetTable } from '../../src/bench/table.js';
+import { detailTable, fmt, formatGrid, statusWord, targetTable } from '../table.js';
 import { fixtureResult } from './fixture.js';
 
 test('fmt: significant digits, large values rounded, n/a for missing', (t) => {

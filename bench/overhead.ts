@@ -8,7 +8,7 @@
  * tensor bookkeeping): the floor that TensorFlow's eager C API itself costs, so the report can
  * say how much of the overhead is tfjs's JS layers and how much is TF eager.
  */
-import type { tf as TF } from '../backend/tf.js';
+import type { tf as TF } from '../harness/src/backend/tf.js';
 import { median } from './stats.js';
 import { timeTask, type TimingOptions } from './timing.js';
 

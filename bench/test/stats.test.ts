@@ -1,5 +1,5 @@
 import test from 'ava';
-import { matmulFlops, matmulGflops, maxRelativeDiff, median, ratio } from '../../src/bench/stats.js';
+import { matmulFlops, matmulGflops, maxRelativeDiff, median, ratio } from '../stats.js';
 
 test('a 1024 matmul is 2 * 1024^3 flops', (t) => {
   t.is(matmulFlops(1024), 2_147_483_648);

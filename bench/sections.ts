@@ -4,7 +4,7 @@
  * the shared machine hits both. A side's figure is the median over all its samples of all rounds;
  * the per-round ratios are kept to show the spread.
  */
-import type { tf as TF } from '../backend/tf.js';
+import type { tf as TF } from '../harness/src/backend/tf.js';
 import { matmulInChild } from './backends.js';
 import { lowrankCase, timeLowrank } from './lowrank.js';
 import { timeMatmul } from './matmul.js';

@@ -1,7 +1,7 @@
 /** The arithmetic of the benchmark (pure): medians, FLOP rates, ratios and differences. */
 
 /** The harness's median (numpy's linear interpolation; throws on an empty or non-finite sample). */
-export { median } from '../stats/descriptive.js';
+export { median } from '../harness/src/stats/descriptive.js';
 
 /** Floating-point operations of an n x n by n x n matrix product: n^2 dot products of n multiply-adds. */
 export function matmulFlops(n: number): number {

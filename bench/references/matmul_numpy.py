@@ -8,7 +8,7 @@ numpy.show_config). The caller decides the environment: the bench unsets OPENBLA
 OPENBLAS_L2_SIZE for this process only; the values seen here are echoed in `env` so the record
 says what ran.
 
-    .venv/bin/python scripts/bench/matmul_numpy.py --size 1024 --repeats 20 --warmup 3
+    .venv/bin/python bench/references/matmul_numpy.py --size 1024 --repeats 20 --warmup 3
 """
 import argparse
 import io

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { shapeProblems } from '../../src/bench/result.js';
+import { shapeProblems } from '../result.js';
 import { fixtureResult } from './fixture.js';
 
 test('a complete result has the required shape, also after a JSON round trip', (t) => {

@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getTf } from '../backend/tf.js';
-import { selectBackend } from '../backend/select.js';
+import { getTf } from '../harness/src/backend/tf.js';
+import { selectBackend } from '../harness/src/backend/select.js';
 import { parseArgs, USAGE, wants, type BenchArgs } from './args.js';
 import { benchPipeline, type PipelineResult } from './pipeline.js';
 import { FULL_PLAN, QUICK_PLAN } from './plan.js';

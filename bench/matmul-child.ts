@@ -3,8 +3,8 @@
  * Run by backends.ts as `node --import tsx matmul-child.ts --size N --iterations K --time MS --warmup W [--per-sync P]`
  * (one backend per process, so each backend gets its own child).
  */
-import { getTf } from '../backend/tf.js';
-import { selectBackend } from '../backend/select.js';
+import { getTf } from '../harness/src/backend/tf.js';
+import { selectBackend } from '../harness/src/backend/select.js';
 import { timeMatmul } from './matmul.js';
 
 function intArg(name: string, fallback: number): number {

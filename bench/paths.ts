@@ -1,18 +1,18 @@
-/** Where things are, from this file's location (harness/src/bench/ -> repository root). */
+/** Where things are, from this file's location (bench/ -> repository root). */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The project venv's Python (the references run there: numpy, torch, threadpoolctl). */
 export const VENV_PYTHON = path.join(ROOT, '.venv', 'bin', 'python');
 export const DVC = path.join(ROOT, '.venv', 'bin', 'dvc');
 
 export const PY_SCRIPTS = {
-  matmul: path.join(ROOT, 'scripts', 'bench', 'matmul_numpy.py'),
-  overhead: path.join(ROOT, 'scripts', 'bench', 'op_overhead_torch.py'),
-  lowrank: path.join(ROOT, 'scripts', 'bench', 'lowrank_reference.py'),
+  matmul: path.join(ROOT, 'bench', 'references', 'matmul_numpy.py'),
+  overhead: path.join(ROOT, 'bench', 'references', 'op_overhead_torch.py'),
+  lowrank: path.join(ROOT, 'bench', 'references', 'lowrank_reference.py'),
 } as const;
 
 /** The child entry that times a matmul on one forced backend. */

@@ -1,6 +1,6 @@
 /** A complete bench result with made-up numbers (no timing is run in these tests). */
-import type { BenchResult } from '../../src/bench/result.js';
-import { evaluateTargets } from '../../src/bench/targets.js';
+import type { BenchResult } from '../result.js';
+import { evaluateTargets } from '../targets.js';
 
 export function fixtureResult(overrides: Partial<BenchResult> = {}): BenchResult {
   const r: BenchResult = {

@@ -20,7 +20,7 @@ Each repeat runs the whole simulation, timed with time.perf_counter; prints one 
 torch runs with one intra-op thread unless --threads says otherwise (see --help): the strongest
 setting for matrices this small, so the comparison does not flatter the TypeScript side.
 
-    .venv/bin/python scripts/bench/lowrank_reference.py --repeats 5
+    .venv/bin/python bench/references/lowrank_reference.py --repeats 5
 """
 import argparse
 import json
