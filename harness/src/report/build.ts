@@ -6,6 +6,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BUNDLE_PATH, inlineBundle } from './assets.js';
 import { readDvcLock, runStage, type DvcLock } from './dvc.js';
 import { claimCsv } from './csv.js';
+import { definitionLink, paperQuoteLink } from './sources.js';
 import { preregistration } from './preregistered.js';
 import { uniqueSlug } from './format.js';
 import { loadResults } from './load.js';
@@ -171,6 +172,7 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
       c.csvHref = `data/${file.replace(/\.html$/, '')}/${c.anchor}.csv`;
       await writeFileAtomic(join(dataDir, `${c.anchor}.csv`), claimCsv(r.verdicts.claims[i]));
       if (opts.gitStamps ?? opts.runFacts ?? true) c.stamp = preregistration(repoRoot, r.id, c.id);
+      c.sources = [paperQuoteLink(r.verdicts.paper, c.quote), definitionLink(repoRoot, outDir, r.id, c.id)].filter((l) => l !== null);
     }
     const path = join(outDir, file);
     await writeFileAtomic(path, renderPaper(view, script));

@@ -12,6 +12,7 @@ import { type EvidenceView, evidenceView, type KV } from './evidence.js';
 import { arxivUrl, asVerdict, fmtDate, fmtDuration, fmtNum, fmtValue, safeHttpUrl, uniqueSlug } from './format.js';
 import type { LoadedReproduction } from './load.js';
 import type { Stamp } from './preregistered.js';
+import type { SourceLink } from './sources.js';
 import { controlStatus, controlStatusText, type ControlStatus } from '../results/control.js';
 import { judgeControl, type ControlJudgement, type ExpectedFile } from './control-judgement.js';
 
@@ -54,6 +55,8 @@ export interface ClaimView {
   csvHref: string | null;
   /** When its definition was fixed against its first recorded result (set from git when the build has run facts). */
   stamp: Stamp | null;
+  /** The quoted sentence in the paper and the claim's definition in claims.ts (set by the build). */
+  sources: SourceLink[];
 }
 
 export interface PaperView {
@@ -188,6 +191,7 @@ async function claimView(id: string, claim: ClaimResult, anchors: Set<string>, f
     stability: stabilityText(stability),
     csvHref: null,
     stamp: null,
+    sources: [],
   };
 }
 

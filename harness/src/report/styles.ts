@@ -23,7 +23,8 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liber
 .muted { color: var(--muted); }
 .nav { font-size: 0.9rem; margin-bottom: 0.5em; }
 .meta { color: var(--muted); margin: 0 0 0.8em; }
-.links a { margin-right: 1em; }
+.links a, .sources a { margin-right: 1em; }
+.sources { margin: -0.4em 0 0.8em; font-size: 0.85rem; }
 .badge {
   display: inline-block; padding: 0.05em 0.55em; border-radius: 999px; font-size: 0.8rem; font-weight: 600;
   line-height: 1.6; white-space: nowrap; border: 1px solid transparent; text-decoration: none;

@@ -152,6 +152,7 @@ const PAPER = `${HEAD}
 {{#if stamp}}<p class="stamp {{#if stamp.before}}stamp-ok{{else}}stamp-changed{{/if}}"><span aria-hidden="true">{{#if stamp.before}}✓{{else}}!{{/if}}</span> {{stamp.text}}</p>{{/if}}
 {{> decision ev=evidence verdict=verdict}}
 <blockquote>{{quote}}</blockquote>
+{{#if sources.length}}<p class="sources">{{#each sources}}<a href="{{href}}" title="{{title}}" rel="noopener noreferrer">{{label}}</a>{{/each}}</p>{{/if}}
 {{#if note}}<p class="note"><strong>Note:</strong> {{note}}</p>{{/if}}
 {{#if stability}}<p class="stability"><strong>Stability</strong> {{stability}}</p>{{/if}}
 {{> evidence ev=evidence why=why}}
