@@ -13,6 +13,7 @@ import { arxivUrl, asVerdict, fmtDate, fmtDuration, fmtNum, fmtValue, safeHttpUr
 import type { LoadedReproduction } from './load.js';
 import type { Stamp } from './preregistered.js';
 import type { SourceLink } from './sources.js';
+import { claimHistory, type HistoryRow } from './history.js';
 import { controlStatus, controlStatusText, type ControlStatus } from '../results/control.js';
 import { judgeControl, type ControlJudgement, type ExpectedFile } from './control-judgement.js';
 
@@ -57,6 +58,8 @@ export interface ClaimView {
   stamp: Stamp | null;
   /** The quoted sentence in the paper and the claim's definition in claims.ts (set by the build). */
   sources: SourceLink[];
+  /** Every reviewed change of its expected verdict, from expected.json's $history (oldest first). */
+  history: HistoryRow[];
 }
 
 export interface PaperView {
@@ -192,6 +195,7 @@ async function claimView(id: string, claim: ClaimResult, anchors: Set<string>, f
     csvHref: null,
     stamp: null,
     sources: [],
+    history: file ? claimHistory(file.history, id, claim.id) : [],
   };
 }
 

@@ -157,6 +157,10 @@ const PAPER = `${HEAD}
 {{#if stability}}<p class="stability"><strong>Stability</strong> {{stability}}</p>{{/if}}
 {{> evidence ev=evidence why=why}}
 {{#if params.length}}<h4>claim params</h4>{{> kvTable rows=params}}{{/if}}
+{{#if history.length}}<details class="history"><summary>History: {{history.length}} reviewed change(s) of its expected verdict</summary>
+<div class="table-wrap"><table><thead><tr><th>date</th><th>of</th><th>verdict</th><th>before</th><th>after</th></tr></thead><tbody>
+{{#each history}}<tr><td>{{date}}</td><td>{{of}}</td><td>{{change}}</td><td>{{before}}</td><td title="{{reason}}">{{after}}</td></tr>{{/each}}
+</tbody></table></div></details>{{/if}}
 {{#if control}}<div class="control">
 <h4>negative control</h4>
 <p>must give {{> badge verdict=control.expect}} · got {{> badge verdict=control.verdict}} ·

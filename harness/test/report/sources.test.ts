@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { definitionLink, paperQuoteLink, quoteFragment } from '../../src/report/sources.js';
+import { claimHistory } from '../../src/report/history.js';
 
 test('quoteFragment: the leading words before an ellipsis or a quote mark, at least three', (t) => {
   t.is(quoteFragment('we show that jittering yields optimal robust denoisers for the linear case'), 'we show that jittering yields optimal robust denoisers');
@@ -32,4 +33,19 @@ test('definitionLink: the first line of the claim in claims.ts, relative to the 
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+});
+
+test('claimHistory: the $history changes of a claim and of its control, oldest first', (t) => {
+  const history = [
+    { date: '2026-01-01', reason: 'first', changes: [{ reproduction: 'p', claim: 'a', from: 'fail' as const, to: 'pass' as const, before: '0.9 [0.8, 1]', after: '1.2 [1.1, 1.3]' }] },
+    { date: '2026-02-01', reason: 'second', changes: [
+      { reproduction: 'p', claim: 'a/control', from: 'none' as const, to: 'inconclusive' as const, before: '-', after: '0.5 [0, 1]' },
+      { reproduction: 'q', claim: 'a', from: 'pass' as const, to: 'fail' as const, before: '-', after: '-' },
+      { reproduction: 'p', claim: 'ab', from: 'pass' as const, to: 'fail' as const, before: '-', after: '-' },
+    ] },
+  ];
+  const rows = claimHistory(history, 'p', 'a');
+  t.deepEqual(rows.map((r) => [r.date, r.of, r.change]), [['2026-01-01', 'claim', 'fail → pass'], ['2026-02-01', 'control', 'none → inconclusive']]);
+  t.is(rows[0].after, '1.2 [1.1, 1.3]');
+  t.deepEqual(claimHistory(history, 'p', 'missing'), []);
 });
