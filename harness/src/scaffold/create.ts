@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { ID_PATTERN } from '../registry/discover.js';
 import { writeFileAtomic } from '../runner/atomic.js';
 import { claimsTs, dvcYaml, experimentTs, indexTs, paramsSection, paramsTs, readmeMd, testTs, type ScaffoldVars } from './templates.js';
@@ -18,7 +18,8 @@ export function scaffold(root: string, vars: ScaffoldVars): string[] {
   const dir = path.join(root, 'reproductions', vars.id);
   if (existsSync(dir)) throw new ScaffoldError(`new: reproductions/${vars.id} already exists; nothing was written`);
   const paramsFile = path.join(root, 'params.yaml');
-  const doc = parseDocument(readFileSync(paramsFile, 'utf8'));
+  const source = readFileSync(paramsFile, 'utf8');
+  const doc = parseDocument(source);
   if (doc.errors.length) throw new ScaffoldError(`new: params.yaml does not parse (${doc.errors[0].message.split('\n')[0]}); fix it first`);
   if (doc.hasIn(['papers', vars.id])) throw new ScaffoldError(`new: params.yaml already has a section papers.${vars.id}; nothing was written`);
 
@@ -33,12 +34,30 @@ export function scaffold(root: string, vars: ScaffoldVars): string[] {
   ];
   mkdirSync(path.join(dir, 'test'), { recursive: true });
   for (const [name, text] of files) writeFileSync(path.join(dir, name), text);
-  doc.setIn(['papers', vars.id], doc.createNode(paramsSection()));
-  // A `papers: {}` written in flow style would otherwise swallow the new section on one line.
-  const papers = doc.get('papers', true);
-  if (isMap(papers)) papers.flow = false;
-  const section = doc.getIn(['papers', vars.id], true);
-  if (isMap(section)) section.flow = false;
-  writeFileAtomic(paramsFile, doc.toString());
+  writeFileAtomic(paramsFile, withSection(source, doc, vars.id));
   return [...files.map(([name]) => path.join('reproductions', vars.id, name)), 'params.yaml'];
+}
+
+/**
+ * params.yaml with the new section appended to `papers:`, every other byte as it was: the section
+ * is inserted as text at the end of the block map. Only a flow-style or missing `papers` map makes
+ * the document be written out again (comments kept, spacing normalised).
+ */
+function withSection(source: string, doc: ReturnType<typeof parseDocument>, id: string): string {
+  const papers = doc.get('papers', true);
+  if (isMap(papers) && !papers.flow && papers.items.length > 0 && papers.range) {
+    const end = papers.range[1];
+    const indent = ' '.repeat(papers.items[0].key && isScalar(papers.items[0].key) && papers.items[0].key.range ? papers.items[0].key.range[0] - source.lastIndexOf('\n', papers.items[0].key.range[0] - 1) - 1 : 2);
+    const block = stringify({ [id]: paramsSection() }).trimEnd().split('\n').map((line) => indent + line).join('\n');
+    const before = source.slice(0, end).replace(/\n*$/, '\n');
+    const after = source.slice(end);
+    return `${before}${block}\n${after.startsWith('\n') || after === '' ? after : `\n${after}`}`;
+  }
+  doc.setIn(['papers', id], doc.createNode(paramsSection()));
+  // A `papers: {}` written in flow style would otherwise swallow the new section on one line.
+  const map = doc.get('papers', true);
+  if (isMap(map)) map.flow = false;
+  const section = doc.getIn(['papers', id], true);
+  if (isMap(section)) section.flow = false;
+  return doc.toString();
 }
