@@ -11,6 +11,7 @@ import { verdictSeeds } from '../reproduction/seeds.js';
 import type { ClaimResult, FigureResult, MetricsFile, VerdictsFile } from '../types.js';
 import { RESULTS_VERSION } from '../types.js';
 import { claimResult, type RunOutcome } from './decide.js';
+import { runsProgress } from './progress.js';
 import type { WorkerPool } from './pool.js';
 import { runVariant, type VariantResult, type VariantTask } from './variant.js';
 import { controlOverrides, claimOverrides, planVariants, stableJson, variantOf, type Variant } from './variants.js';
@@ -89,9 +90,14 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
     root: options.root ?? process.cwd(),
     tag: `[${def.id}] run ${index + 1}/${variants.length} (${variant.label})`,
   }));
+  const finished = runsProgress(def.id, tasks.length, log);
   const results: VariantResult[] = options.pool
-    ? await options.pool.run(tasks)
-    : await serially(tasks, (task) => runVariant(def, task, log));
+    ? await options.pool.run(tasks, finished)
+    : await serially(tasks, async (task) => {
+        const result = await runVariant(def, task, log);
+        finished();
+        return result;
+      });
 
   const outcomes = new Map<string, RunOutcome>();
   const runs: ExecuteOutput['runs'] = [];

@@ -73,7 +73,8 @@ export class WorkerPool {
   }
 
   /** Runs every task once; then the workers exit. A pool runs one queue. */
-  async run(tasks: VariantTask[]): Promise<VariantResult[]> {
+  /** Runs the tasks on the workers; `onResult` hears each as it finishes (for progress), in finishing order. */
+  async run(tasks: VariantTask[], onResult?: (index: number, result: VariantResult) => void): Promise<VariantResult[]> {
     const results: VariantResult[] = new Array(tasks.length);
     let next = 0;
     let death: WorkerDiedError | null = null;
@@ -105,6 +106,7 @@ export class WorkerPool {
         child.on('message', (message: ToParent) => {
           if (message.type !== 'result') return;
           results[message.index] = message.result;
+          onResult?.(message.index, message.result);
           held = null;
           takeNext();
         });

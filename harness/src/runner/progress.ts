@@ -7,7 +7,8 @@ export interface ProgressSink {
 }
 
 export function progressPrinter(prefix: string, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`), intervalMs = 1000): ProgressSink {
-  let last = Date.now();
+  const started = Date.now();
+  let last = started;
   let shown = false;
   return (done, total, label) => {
     const now = Date.now();
@@ -16,6 +17,33 @@ export function progressPrinter(prefix: string, write: (line: string) => void = 
     last = now;
     shown = true;
     const pct = total > 0 ? Math.round((100 * done) / total) : 100;
-    write(`${prefix} ${String(pct).padStart(3)}%${label ? ` ${label}` : ''}`);
+    write(`${prefix} ${String(pct).padStart(3)}%${label ? ` ${label}` : ''}${finished ? '' : remaining(now - started, done, total)}`);
+  };
+}
+
+/** "m:ss" or "12 s". */
+export function fmtSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} m ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** ", about 40 s left" from the pace so far (nothing until one step is done). */
+export function remaining(elapsedMs: number, done: number, total: number): string {
+  if (done <= 0 || done >= total || elapsedMs <= 0) return '';
+  return `, about ${fmtSeconds(((elapsedMs / done) * (total - done)) / 1000)} left`;
+}
+
+/**
+ * One line per finished run of a paper, over all its runs (the workers' own lines interleave):
+ * "[id] 3 of 5 runs done in 1 m 12 s, about 48 s left".
+ */
+export function runsProgress(id: string, total: number, write: (line: string) => void): () => void {
+  const started = Date.now();
+  let done = 0;
+  return () => {
+    done++;
+    if (total < 2) return;
+    const elapsed = Date.now() - started;
+    write(`[${id}] ${done} of ${total} runs done in ${fmtSeconds(elapsed / 1000)}${remaining(elapsed, done, total)}`);
   };
 }
