@@ -86,7 +86,9 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
     detached: true,
     stdin: 'ignore',
     stdout: 'inherit',
-    stderr: o.stderr ?? 'inherit',
+    // TensorFlow's C library logs two lines at load (absl, before any log level applies); drop
+    // them here, once for the run process and its workers, which share this stream.
+    stderr: o.stderr === 'pipe' ? 'pipe' : [dropLibraryNoise, 'inherit'],
     // Set before TensorFlow loads in the child; its workers inherit them.
     env: { ...threadEnv(o.threads ?? threadsFromEnv({ ...process.env, ...o.env })), ...o.env, REPRO_PARENT_PID: String(process.pid) },
   });
@@ -118,4 +120,15 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
     outOfMemory: /heap out of memory|Allocation failed/.test(typeof result.stderr === 'string' ? result.stderr : ''),
     stderr: typeof result.stderr === 'string' ? result.stderr : '',
   };
+}
+
+/** Lines TensorFlow prints on every load that say nothing about the run (stderr is ours otherwise). */
+const LIBRARY_NOISE = [/^WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR$/, /^I0000 [\d:. ]+\d+ port\.cc:\d+\] oneDNN custom operations are on\./];
+
+export function isLibraryNoise(line: string): boolean {
+  return LIBRARY_NOISE.some((re) => re.test(line));
+}
+
+function* dropLibraryNoise(line: unknown): Generator<unknown> {
+  if (typeof line !== 'string' || !isLibraryNoise(line)) yield line;
 }
