@@ -2,6 +2,8 @@
 import type { Verdict } from '../types.js';
 import { VERDICTS } from '../types.js';
 
+export { fmtDuration } from '../results/duration.js';
+
 /** Escape text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(text: unknown): string {
   return String(text ?? '')
@@ -40,19 +42,6 @@ export function fmtNum(value: unknown): string {
 export function fmtInterval(ci: unknown): string | null {
   if (!Array.isArray(ci) || ci.length !== 2) return null;
   return `[${fmtNum(ci[0])}, ${fmtNum(ci[1])}]`;
-}
-
-/** A duration in seconds as `850 ms`, `12.3 s`, `4 min 05 s`, `2 h 03 min`. */
-export function fmtDuration(seconds: unknown): string {
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return '—';
-  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
-  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
-  const total = Math.round(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
-  return `${m} min ${String(s).padStart(2, '0')} s`;
 }
 
 /** An ISO date as `2025-01-31 14:05 UTC`; the input itself when it does not parse. */

@@ -2,6 +2,8 @@
  * Progress lines on stderr for long runs: nothing for the first second (quick runs stay quiet),
  * then at most one line per second, and the final 100% once something was shown.
  */
+import { fmtDuration } from '../results/duration.js';
+
 export interface ProgressSink {
   (done: number, total: number, label?: string): void;
 }
@@ -21,16 +23,10 @@ export function progressPrinter(prefix: string, write: (line: string) => void = 
   };
 }
 
-/** "m:ss" or "12 s". */
-export function fmtSeconds(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} m ${String(s % 60).padStart(2, '0')} s`;
-}
-
 /** ", about 40 s left" from the pace so far (nothing until one step is done). */
 export function remaining(elapsedMs: number, done: number, total: number): string {
   if (done <= 0 || done >= total || elapsedMs <= 0) return '';
-  return `, about ${fmtSeconds(((elapsedMs / done) * (total - done)) / 1000)} left`;
+  return `, about ${fmtDuration(((elapsedMs / done) * (total - done)) / 1000)} left`;
 }
 
 /**
@@ -44,6 +40,6 @@ export function runsProgress(id: string, total: number, write: (line: string) =>
     done++;
     if (total < 2) return;
     const elapsed = Date.now() - started;
-    write(`[${id}] ${done} of ${total} runs done in ${fmtSeconds(elapsed / 1000)}${remaining(elapsed, done, total)}`);
+    write(`[${id}] ${done} of ${total} runs done in ${fmtDuration(elapsed / 1000)}${remaining(elapsed, done, total)}`);
   };
 }

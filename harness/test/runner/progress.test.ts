@@ -1,14 +1,13 @@
 /** Progress lines: an estimate of the time left from the pace so far, and one line per finished run. */
 import test from 'ava';
-import { fmtSeconds, remaining, runsProgress } from '../../src/runner/progress.js';
+import { remaining, runsProgress } from '../../src/runner/progress.js';
 import { isLibraryNoise } from '../../src/runner/spawn.js';
 
 test('remaining: the time left at the pace so far, nothing before the first step or after the last', (t) => {
   t.is(remaining(10_000, 1, 3), ', about 20 s left');
-  t.is(remaining(60_000, 1, 4), ', about 3 m 00 s left');
+  t.is(remaining(60_000, 1, 4), ', about 3 min 00 s left');
   t.is(remaining(10_000, 0, 3), '');
   t.is(remaining(10_000, 3, 3), '');
-  t.is(fmtSeconds(75.4), '1 m 15 s');
 });
 
 test('runsProgress: one line per finished run over all of a paper\'s runs, none for a single run', (t) => {
@@ -18,8 +17,8 @@ test('runsProgress: one line per finished run over all of a paper\'s runs, none 
   finished();
   finished();
   t.is(lines.length, 3);
-  t.regex(lines[0], /^\[toy\] 1 of 3 runs done in \d+ s/);
-  t.regex(lines[2], /^\[toy\] 3 of 3 runs done in \d+ s$/);
+  t.regex(lines[0], /^\[toy\] 1 of 3 runs done in [\d.]+ m?s/);
+  t.regex(lines[2], /^\[toy\] 3 of 3 runs done in [\d.]+ m?s$/);
   const single: string[] = [];
   runsProgress('one', 1, (l) => single.push(l))();
   t.deepEqual(single, []);
