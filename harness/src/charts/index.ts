@@ -1,6 +1,6 @@
 /** Chart builders: each returns a Vega-Lite v6 spec with inline data. */
 export type { Band, XY } from './types.js';
-export { seriesChart, type SeriesOptions } from './series.js';
+export { LEGEND_ENTRY_LIMIT, seriesChart, type SeriesOptions } from './series.js';
 export { intervalChart, type IntervalItem, type IntervalOptions } from './interval.js';
 export { pairedChart, type PairedOptions } from './paired.js';
 export { perSeedChart, type PerSeedOptions } from './perseed.js';

@@ -49,6 +49,12 @@ const HOVER_POINT_LIMIT = 400;
 /** Above this many data rows, marks carry no per-item ARIA label (keeps the SVG small). */
 const ARIA_ITEM_LIMIT = 200;
 const DEFAULT_SERIES = 'data';
+/**
+ * Past this many legend entries (a chart of one line per seed) the legend lists the fit and the
+ * references and the first data groups only: a 30-row legend made a chart taller than its plot and
+ * a page past the report's height bound, and the tooltip names every group anyway.
+ */
+export const LEGEND_ENTRY_LIMIT = 10;
 
 function cleanPoints(points: readonly XY[] | undefined, xLog: boolean, yLog: boolean): XY[] {
   if (!Array.isArray(points)) return [];
@@ -126,7 +132,7 @@ export function seriesChart(o: SeriesOptions): ChartSpec {
     type: 'nominal',
     title: null,
     scale: { domain, range },
-    ...(showLegend ? {} : { legend: null }),
+    ...(showLegend ? (domain.length > LEGEND_ENTRY_LIMIT ? { legend: cappedLegend(domain, groupNames.length) } : {}) : { legend: null }),
   };
   const tooltip = [tipText('series', 'series'), tipNum('x', o.xTitle), tipNum('y', o.yTitle)];
   const enc = () => ({ x: quantEnc('x', x), y: quantEnc('y', y), color, tooltip });
@@ -156,4 +162,11 @@ export function seriesChart(o: SeriesOptions): ChartSpec {
     });
   }
   return { ...baseSpec({ title: o.title, kind: 'series' }), layer: layers };
+}
+
+/** The fit and references first, then as many data groups as fit the limit, titled with the count. */
+function cappedLegend(domain: readonly string[], dataGroups: number): Record<string, unknown> {
+  const others = domain.slice(dataGroups);
+  const shownData = domain.slice(0, Math.max(0, LEGEND_ENTRY_LIMIT - others.length));
+  return { values: [...others, ...shownData], title: `${shownData.length} of ${dataGroups} shown` };
 }

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { MAX_POINTS_PER_GROUP, seriesChart, type XY } from '../../src/charts/index.js';
+import { LEGEND_ENTRY_LIMIT, MAX_POINTS_PER_GROUP, seriesChart, type XY } from '../../src/charts/index.js';
 import { assertValidChart, countMarks, dataRows, fieldEncoding, schemaErrors } from './helpers.js';
 
 const curve = (group: string, n: number, f: (x: number) => number): XY[] =>
@@ -111,4 +111,17 @@ test('legend labels stay unique when the fit reuses a group name', (t) => {
   t.is(schemaErrors(spec), null);
   const domain = fieldEncoding(spec, 'color').scale.domain;
   t.deepEqual(domain, ['fit', 'fit (2)', 'fit (3)']);
+});
+
+test('one line per seed: the legend lists the fit first and caps the groups, the scale keeps them all', async (t) => {
+  const seeds = Array.from({ length: 30 }, (_, s) => curve(`seed ${s}`, 5, (x) => x + s)).flat();
+  const spec = seriesChart({ title: 't', xTitle: 'x', yTitle: 'y', points: seeds, mark: 'line', fit: { label: 'fit', points: [{ x: 1, y: 1 }, { x: 5, y: 5 }] } });
+  const svg = await assertValidChart(t, spec);
+  const color = fieldEncoding(spec, 'color') as unknown as { scale: { domain: string[] }; legend: { values: string[]; title: string } };
+  t.is(color.scale.domain.length, 31, 'every group keeps its colour');
+  t.is(color.legend.values.length, LEGEND_ENTRY_LIMIT);
+  t.is(color.legend.values[0], 'fit');
+  t.is(color.legend.title, '9 of 30 shown');
+  t.regex(svg, /role-legend/);
+  t.is(svg.match(/role-legend-label/g)?.length, LEGEND_ENTRY_LIMIT, 'groups past the cap are not listed');
 });
