@@ -9,11 +9,10 @@ import { formatExpectations, readExpectations, readHistory, readTolerances, type
 import { junit } from '../verify/junit.js';
 import { markdown } from '../verify/markdown.js';
 import { terminalSummary } from '../verify/summary.js';
-import { type FlagTable, intFlag, optionsOf, parseFlags, usageLine } from './args.js';
+import { type FlagTable, intFlag, optionsOf, parseFlags, usageLine, UsageError } from './args.js';
 import { measureStability, writeStability } from '../verify/stability.js';
 import type { VerdictsFile } from '../types.js';
 import type { Command } from './commands.js';
-import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
 /** The option table: parsing and the usage line both come from it. */

@@ -8,9 +8,10 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../errors.js';
 
 /** A result directory that cannot be written (read-only, not a folder, locked too long). */
-export class ResultsDirError extends Error {}
+export class ResultsDirError extends UserError {}
 
 const WRITE_DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);
 

@@ -8,8 +8,9 @@ import { isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { ID_PATTERN } from '../registry/discover.js';
 import { writeFileAtomic } from '../runner/atomic.js';
 import { claimsTs, dvcYaml, experimentTs, indexTs, paramsSection, paramsTs, readmeMd, testTs, type ScaffoldVars } from './templates.js';
+import { UserError } from '../errors.js';
 
-export class ScaffoldError extends Error {}
+export class ScaffoldError extends UserError {}
 
 export function scaffold(root: string, vars: ScaffoldVars): string[] {
   if (!ID_PATTERN.test(vars.id)) {
