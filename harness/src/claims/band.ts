@@ -60,7 +60,14 @@ export function chartBand(band: Band): { lo?: number; hi?: number; label: string
   return { ...(lo ? { lo: lo.value } : {}), ...(hi ? { hi: hi.value } : {}), label: bandText(band) };
 }
 
-export function formatNumber(value: number): string {
+/**
+ * The one number formatter of claims, reports and verify: 4 significant digits; exponent form for
+ * very small or large magnitudes; ∞, −∞, NaN; '—' when missing (null or undefined); anything
+ * else that is not a number as its string.
+ */
+export function formatNumber(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value !== 'number') return String(value);
   if (value === Infinity) return '∞';
   if (value === -Infinity) return '−∞';
   if (!Number.isFinite(value)) return String(value);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkResultsFiles } from '../verify/schema.js';
 import { loadResults } from '../report/load.js';
-import { writeFileAtomic } from '../runner/atomic.js';
+import { writeFileAtomic } from '../results/atomic-file.js';
 import { compare, expectationsFrom, missingResults } from '../verify/compare.js';
 import { expectationsAt } from '../verify/baseline.js';
 import { formatExpectations, readExpectations, readHistory, readTolerances, type Expectations } from '../verify/expected.js';

@@ -4,7 +4,8 @@
  * piece of text (the ARIA label) is escaped.
  */
 import type { Band } from '../charts/types.js';
-import { escapeHtml, fmtNum } from './format.js';
+import { escapeHtml } from './format.js';
+import { formatNumber } from '../claims/band.js';
 
 const W = 320;
 const H = 34;
@@ -48,9 +49,9 @@ export function ciStripSvg(o: { statistic: number | null; ci?: [number, number] 
   }
   if (stat !== undefined) parts.push(`<circle cx="${f(sx(stat))}" cy="${H / 2}" r="4.5" class="stat"/>`);
   const label = [
-    stat !== undefined ? `statistic ${fmtNum(stat)}` : null,
-    ci ? `interval [${fmtNum(ci[0])}, ${fmtNum(ci[1])}]` : null,
-    lo !== undefined || hi !== undefined ? `threshold ${lo !== undefined ? `from ${fmtNum(lo)}` : ''}${lo !== undefined && hi !== undefined ? ' ' : ''}${hi !== undefined ? `to ${fmtNum(hi)}` : ''}` : null,
+    stat !== undefined ? `statistic ${formatNumber(stat)}` : null,
+    ci ? `interval [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : null,
+    lo !== undefined || hi !== undefined ? `threshold ${lo !== undefined ? `from ${formatNumber(lo)}` : ''}${lo !== undefined && hi !== undefined ? ' ' : ''}${hi !== undefined ? `to ${formatNumber(hi)}` : ''}` : null,
   ]
     .filter(Boolean)
     .join('; ');

@@ -6,7 +6,7 @@
  * concurrent writers of the same paper; a lock whose process is gone is stale and taken over, and
  * temp folders left by a writer that was killed mid-swap are removed by the next one.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -23,13 +23,6 @@ export function explain(error: unknown, dir: string): never {
   }
   if (code === 'ENOTDIR' || code === 'EEXIST') throw new ResultsDirError(`cannot write the results folder ${dir}: a file is in the way (${code})`);
   throw error;
-}
-
-export function writeFileAtomic(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
 }
 
 function previousOf(dir: string): string {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { ID_PATTERN } from '../registry/discover.js';
-import { writeFileAtomic } from '../runner/atomic.js';
+import { writeFileAtomic } from '../results/atomic-file.js';
 import { claimsTs, dvcYaml, experimentTs, indexTs, paramsSection, paramsTs, readmeMd, testTs, type ScaffoldVars } from './templates.js';
 import { UserError } from '../errors.js';
 

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { explain, recoverDirectory, replaceDirectory, ResultsDirError, withDirectoryLock, writeFileAtomic } from '../../src/runner/atomic.js';
+import { explain, recoverDirectory, replaceDirectory, ResultsDirError, withDirectoryLock } from '../../src/runner/atomic.js';
 
 function withOld(): string {
   const parent = mkdtempSync(path.join(os.tmpdir(), 'repro-atomic-'));
@@ -57,13 +57,6 @@ test('SIGKILL at random points of a write leaves either the old or the new files
     const fresh = files.join() === 'a.json,b.json,c.json' && contents.every((c) => c.startsWith('new'));
     t.true(old || fresh, `after a kill at +${delayMs} ms: ${files.join()} = ${contents.join()}`);
   }
-});
-
-test('writeFileAtomic never leaves a partial file', (t) => {
-  const dir = withOld();
-  writeFileAtomic(path.join(dir, 'a.json'), 'x'.repeat(100000));
-  t.is(readFileSync(path.join(dir, 'a.json'), 'utf8').length, 100000);
-  t.deepEqual(readdirSync(dir).sort(), ['a.json', 'b.json']);
 });
 
 test('concurrent writers of one results folder never collide (one lock per folder)', async (t) => {
