@@ -3,7 +3,7 @@
  * statistic, so the decision can be read at a glance. Only numbers go into it; the one
  * piece of text (the ARIA label) is escaped.
  */
-import type { Band } from '../charts/types.js';
+import type { ChartBand } from '../charts/types.js';
 import { escapeHtml } from './format.js';
 import { formatNumber } from '../claims/band.js';
 
@@ -13,7 +13,7 @@ const PAD = 10;
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-export function ciStripSvg(o: { statistic: number | null; ci?: [number, number] | null; band?: Band }): string | null {
+export function ciStripSvg(o: { statistic: number | null; ci?: [number, number] | null; band?: ChartBand }): string | null {
   const stat = finite(o.statistic) ? o.statistic : undefined;
   const ci = Array.isArray(o.ci) && finite(o.ci[0]) && finite(o.ci[1]) ? ([Math.min(o.ci[0], o.ci[1]), Math.max(o.ci[0], o.ci[1])] as const) : undefined;
   const lo = finite(o.band?.lo) ? o.band!.lo : undefined;
