@@ -3,7 +3,7 @@
  * Optimization". Thresholds are the claim plan's, fixed before any run
  * (shared/papers/mlbfgs.md); each `why` says where the number comes from.
  */
-import { claim, count, medianRatio, theoryMatch, type Check } from '#harness';
+import { claim, countOfSeeds, medianRatio, theoryMatch, type Check } from '#harness';
 import type { Params } from './params.js';
 import { names } from './records.js';
 
@@ -59,7 +59,7 @@ export const claims = [
     id: 'stabler-than-stochastic-lbfgs',
     quote: 'therefore stabilizing convergence during stochastic optimization',
     why: 'The plan: mL-BFGS\'s final full training loss is lower than vanilla stochastic L-BFGS\'s (β = 0, no damping, each at its tuned learning rate) in at least 4 of 5 evaluation seeds, read as a success rate ≥ 0.8 and decided on its exact (Clopper-Pearson) 95% interval, so that a count chance could give does not pass; a diverged run\'s loss counts as +∞.',
-    check: count(names.mlbfgsBelowLbfgs, { ge: 1 }, { label: 'mL-BFGS final loss < stochastic L-BFGS final loss (1 = yes)' }).rateWithin({ ge: 0.8 }),
+    check: countOfSeeds(names.mlbfgsBelowLbfgs, { ge: 1 }, { label: 'mL-BFGS final loss < stochastic L-BFGS final loss (1 = yes)' }).rateWithin({ ge: 0.8 }),
     control: {
       params: { beta: 0, methods: ['lbfgs', 'mlbfgs'], parts: ['training'] },
       why: 'Near-miss: damping without momentum (β = 0, damping kept, the same code path): the pairs keep the vanilla noise 2σ² that the sentence says momentum removes, so mL-BFGS should no longer end below vanilla stochastic L-BFGS on ≥ 80% of seeds. Replaces the degenerate β = 0 without damping, which was vanilla L-BFGS itself.',

@@ -3,7 +3,7 @@
  * Thresholds are the claim plan's, fixed before any run (shared/papers/multitask-feature-learning.md);
  * each `why` says where the number comes from. "dmax" is the largest d of the profile (128 in smoke).
  */
-import { allOf, claim, noTrend, paired, reportOnly, value } from '#harness';
+import { allOf, claim, noTrend, pairedDifference, reportOnly, valueInBand } from '#harness';
 import type { Params } from './params.js';
 
 /** The downstream accuracy that defines the width m* of the width sweep (the plan's 0.75). */
@@ -21,8 +21,8 @@ export const claims = [
     quote: LEARNS_R_DIRECTIONS,
     why: 'The plan: E = ||W₁M||²_F/||W₁||²_F at d = 128 with a 95% CI lower bound ≥ 0.5, i.e. most of the learned first layer lies in the r-dimensional subspace, against the null r/d = 0.03 of an isotropic W (the value at initialization). Energy alone does not say that all r directions are learned (one task reaches E ≈ 0.7 along its single direction), so the rank condition is part of the claim: σ_min/σ_max of W₁M strictly above 0.2, the plan\'s own boundary for "close to rank one" in its single-task row (added 2026-12-04 after an audit showed the energy part passes with T = 1; the boundary is the plan\'s, not chosen from our data).',
     check: allOf(
-      value('subspace-energy-dmax', { label: 'E = ||W₁M||²_F / ||W₁||²_F at the largest d' }).within({ ge: 0.5 }),
-      value('singular-value-ratio-dmax', { label: 'σ_min/σ_max of W₁M at the largest d' }).within({ gt: 0.2 }),
+      valueInBand('subspace-energy-dmax', { label: 'E = ||W₁M||²_F / ||W₁||²_F at the largest d' }).within({ ge: 0.5 }),
+      valueInBand('singular-value-ratio-dmax', { label: 'σ_min/σ_max of W₁M at the largest d' }).within({ gt: 0.2 }),
     ),
     control: {
       params: { tasks: 3 },
@@ -46,8 +46,8 @@ export const claims = [
     quote: 'while a random feature model requires exponential complexity in d for such a guarantee',
     why: 'The plan: at d = 128 with the same m, learned minus random-feature accuracy (paired by seed) has a 95% CI lower bound ≥ 0.15, and the random features stay ≤ 0.60 (95% CI upper bound): the random-feature model is near chance at a width where the learned one is not.',
     check: allOf(
-      paired('downstream-accuracy-dmax', 'random-accuracy-dmax', { labels: ['learned W₁', 'random W₀'], yTitle: 'downstream test accuracy' }).differenceWithin({ ge: 0.15 }),
-      value('random-accuracy-dmax', { label: 'random-feature accuracy at the largest d' }).within({ le: 0.6 }),
+      pairedDifference('downstream-accuracy-dmax', 'random-accuracy-dmax', { labels: ['learned W₁', 'random W₀'], yTitle: 'downstream test accuracy' }).differenceWithin({ ge: 0.15 }),
+      valueInBand('random-accuracy-dmax', { label: 'random-feature accuracy at the largest d' }).within({ le: 0.6 }),
     ),
     control: {
       params: { dims: [8] },
@@ -61,8 +61,8 @@ export const claims = [
     why: 'The plan\'s control row made positive: with T = 1 the step on W only sees u = Mv₁, so W₁M is close to rank one (σ_min/σ_max ≤ 0.2, 95% CI upper bound) and the XOR on two coordinates stays out of reach (accuracy ≤ 0.65, 95% CI upper bound). Multiple tasks are what spans the r directions.',
     params: { tasks: 1 },
     check: allOf(
-      value('downstream-accuracy-dmax', { label: 'downstream accuracy at the largest d' }).within({ le: 0.65 }),
-      value('singular-value-ratio-dmax', { label: 'σ_min/σ_max of W₁M at the largest d' }).within({ le: 0.2 }),
+      valueInBand('downstream-accuracy-dmax', { label: 'downstream accuracy at the largest d' }).within({ le: 0.65 }),
+      valueInBand('singular-value-ratio-dmax', { label: 'σ_min/σ_max of W₁M at the largest d' }).within({ le: 0.2 }),
     ),
     control: {
       params: { tasks: 32 },

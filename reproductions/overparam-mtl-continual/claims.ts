@@ -4,7 +4,7 @@
  * (shared/papers/overparam-mtl-continual.md); each `why` says where the number comes from.
  * Quotes are sentences of the paper's abstract.
  */
-import { allOf, claim, theoryMatch, trend, value } from '#harness';
+import { allOf, claim, theoryMatch, monotoneTrend, valueInBand } from '#harness';
 import type { Params } from './params.js';
 
 const SIZE_SIMILARITY = 'Specifically, we study the impact of model size, dataset size, and task similarity on the generalization error and knowledge transfer.';
@@ -64,8 +64,8 @@ export const claims = [
     quote: SIZE_SIMILARITY,
     why: 'Plan: the median error over a dense p grid peaks at the interpolation threshold, which moves with the dataset size: single task at p ∈ [n − 2, n + 3] (offset argmax − n in [−2, 3]), multi-task at p ∈ [N − 3, N + 3] (offset argmax − N in [−3, 3]). Each offset is one value computed over all trials, decided on that value: its sampling error is not quantified here.',
     check: allOf(
-      value('single-peak-offset', { label: 'argmax_p median single-task error − n' }).within({ ge: -2, le: 3 }, 'exact'),
-      value('mtl-peak-offset', { label: 'argmax_p median multi-task error − N' }).within({ ge: -3, le: 3 }, 'exact'),
+      valueInBand('single-peak-offset', { label: 'argmax_p median single-task error − n' }).within({ ge: -2, le: 3 }, 'exact'),
+      valueInBand('mtl-peak-offset', { label: 'argmax_p median multi-task error − N' }).within({ ge: -3, le: 3 }, 'exact'),
     ),
     control: {
       params: { parts: ['threshold'], rho_similar: 1, sigma: THRESHOLD_NEAR_MISS_SIGMA },
@@ -77,8 +77,8 @@ export const claims = [
     quote: SIZE_SIMILARITY,
     why: 'Plan: knowledge transfer K = G_single − G_MTL at p = transfer_p, per trial on the same data; its 95% t interval over trials (a percentile bootstrap until the calibrated decision layer) must lie strictly above 0 for similar tasks (ρ = 0.9: pooling helps) and strictly below 0 for dissimilar ones (ρ = 0: pooling hurts).',
     check: allOf(
-      value('transfer-similar', { label: 'K, similar tasks' }).within({ gt: 0 }),
-      value('transfer-dissimilar', { label: 'K, dissimilar tasks' }).within({ lt: 0 }),
+      valueInBand('transfer-similar', { label: 'K, similar tasks' }).within({ gt: 0 }),
+      valueInBand('transfer-dissimilar', { label: 'K, dissimilar tasks' }).within({ lt: 0 }),
     ),
     control: {
       params: { parts: ['transfer'], rho_similar: TRANSFER_NEAR_MISS.below, rho_dissimilar: TRANSFER_NEAR_MISS.above },
@@ -89,7 +89,7 @@ export const claims = [
     id: 'buffer-reduces-forgetting',
     quote: BUFFER_CAPACITY,
     why: 'Plan: for similar tasks (ρ = 0.9) far above the threshold (p = 2000), the mean forgetting F over trials is strictly decreasing in the buffer size m ∈ {0, 5, 10, 20}: every step\'s 95% interval (paired over trials) below 0.',
-    check: trend('forgetting-far-trials', { xTitle: 'm (buffer per earlier task)', yTitle: 'mean forgetting F' }).monotone('decreasing'),
+    check: monotoneTrend('forgetting-far-trials', { xTitle: 'm (buffer per earlier task)', yTitle: 'mean forgetting F' }).monotone('decreasing'),
     control: {
       params: { parts: ['forgetting-far'], forgetting_far_rho: 0 },
       why: 'Regime swapped: with dissimilar tasks (ρ = 0) at the same p, buffered samples of other tasks pull the final model away from each task, so F grows with m.',
@@ -99,7 +99,7 @@ export const claims = [
     id: 'buffer-hurts-near-threshold',
     quote: BUFFER_CAPACITY,
     why: 'Plan (its "control" row, a claim of its own): near the final model\'s threshold (p = (T − 1)·max(m) + n + 30 = 130) the largest buffer forgets more than none, F(20) > F(0): the 95% t interval of the per-trial F(max m) − F(0) must lie strictly above 0 ("forgets more"; a percentile bootstrap until the calibrated decision layer).',
-    check: value('forgetting-near-excess', { label: 'F(max m) − F(0), near the threshold' }).within({ gt: 0 }),
+    check: valueInBand('forgetting-near-excess', { label: 'F(max m) − F(0), near the threshold' }).within({ gt: 0 }),
     control: {
       params: { parts: ['forgetting-near'], forgetting_near_margin: 1900 },
       why: 'Far from the threshold (margin 1900, p = 2000 at smoke size) the buffer of similar tasks lowers F, so F(max m) − F(0) < 0.',
@@ -109,7 +109,7 @@ export const claims = [
     id: 'dissimilar-tasks-interfere',
     quote: REPLAY_THEORY,
     why: 'Plan: for dissimilar tasks (ρ = 0) at p = 400, replaying other tasks interferes: the mean forgetting F is strictly increasing in m: every step\'s 95% interval (paired over trials) above 0.',
-    check: trend('forgetting-dissimilar-trials', { xTitle: 'm (buffer per earlier task)', yTitle: 'mean forgetting F' }).monotone('increasing'),
+    check: monotoneTrend('forgetting-dissimilar-trials', { xTitle: 'm (buffer per earlier task)', yTitle: 'mean forgetting F' }).monotone('increasing'),
     control: {
       params: { parts: ['forgetting-dissimilar'], forgetting_dissimilar_rho: 0.9 },
       why: 'Regime swapped: with similar tasks (ρ = 0.9) at the same p the buffer helps, so F decreases with m.',
@@ -119,7 +119,7 @@ export const claims = [
     id: 'deep-proxy',
     quote: DEEP,
     why: 'Plan: with frozen random ReLU features (input 20 → p) and a minimum-norm readout trained on the pooled data of all tasks, the median multi-task test error peaks at p ∈ [0.9N, 1.1N]: the threshold moves to the pooled sample count as in the linear theory. One value over all trials, decided on that value (sampling error not quantified).',
-    check: value('deep-peak-ratio', { label: 'argmax_p median test error / N' }).within({ ge: 0.9, le: 1.1 }, 'exact'),
+    check: valueInBand('deep-peak-ratio', { label: 'argmax_p median test error / N' }).within({ ge: 0.9, le: 1.1 }, 'exact'),
     control: SEPARATE_FITS,
     note: 'Proxy: random ReLU features with a trained linear readout stand in for the paper\'s deep networks (ResNets and ViTs on CIFAR-100, CUB-200 and ImageNet-R), which cannot run here.',
   }),

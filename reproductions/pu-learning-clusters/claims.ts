@@ -3,7 +3,7 @@
  * claim plan's, fixed before any run (shared/papers/pu-learning-clusters.md); each `why` says
  * where the number comes from. The method is a PROXY of the paper's idea (see vq-pu.ts).
  */
-import { allOf, claim, paired, ratio, value } from '#harness';
+import { allOf, claim, pairedDifference, ratio, valueInBand } from '#harness';
 import { digitsNames as D, syntheticNames as S } from './names.js';
 import type { Params } from './params.js';
 import { SYNTHETIC_DIMS } from './synthetic.js';
@@ -28,7 +28,7 @@ const NO_POSITIVE_LABELS = {
  * the positives, mean test accuracy > 0.65, the plan's bound for a method with no positive labels. A difference or a
  * ratio against a baseline alone also passes when both have lost the positive signal (the random-positives control).
  */
-const PROXY_ABOVE_CHANCE = value(D.proxy, { label: 'proxy test accuracy' }).within({ gt: 0.65 });
+const PROXY_ABOVE_CHANCE = valueInBand(D.proxy, { label: 'proxy test accuracy' }).within({ gt: 0.65 });
 
 export const claims = [
   claim<Params>({
@@ -36,10 +36,10 @@ export const claims = [
     quote: 'their efficacy progressively deteriorates with higher dimensions',
     why: 'D2 (x = yμ + g, ||μ|| = 1, n = 500): PCA-sign clustering follows the BBP closed form Φ(||μ||ρ), ρ² = (1 − c/ℓ²)/(1 + c/ℓ), c = d/n, ℓ = ||μ||². The plan asks the mean accuracy to be within 0.03 of it where d/n ≤ 0.5 (d = 2, 50, 250), at most 0.60 where d/n ≥ 2 (d = 1000, below the transition, where ρ = 0), and, as a leakage check, at most Φ(||μ||) + 0.03 (the Bayes accuracy) at d = 2; each decided on the 95% t interval over the trials.',
     check: allOf(
-      value(S.gap(CONSISTENT_DIMS[0]), { label: `accuracy − closed form at d = ${CONSISTENT_DIMS[0]}` }).within({ ge: -0.03, le: 0.03 }),
-      ...CONSISTENT_DIMS.slice(1).map((d) => value(S.gap(d), { label: `accuracy − closed form at d = ${d}` }).within({ ge: -0.03, le: 0.03 })),
-      value(S.accuracy(COLLAPSED_DIM), { label: `accuracy at d = ${COLLAPSED_DIM} (d/n = 2)` }).within({ le: 0.6 }),
-      value(S.bayesExcess, { label: 'accuracy − Φ(||μ||) at d = 2' }).within({ le: 0.03 }),
+      valueInBand(S.gap(CONSISTENT_DIMS[0]), { label: `accuracy − closed form at d = ${CONSISTENT_DIMS[0]}` }).within({ ge: -0.03, le: 0.03 }),
+      ...CONSISTENT_DIMS.slice(1).map((d) => valueInBand(S.gap(d), { label: `accuracy − closed form at d = ${d}` }).within({ ge: -0.03, le: 0.03 })),
+      valueInBand(S.accuracy(COLLAPSED_DIM), { label: `accuracy at d = ${COLLAPSED_DIM} (d/n = 2)` }).within({ le: 0.6 }),
+      valueInBand(S.bayesExcess, { label: 'accuracy − Φ(||μ||) at d = 2' }).within({ le: 0.03 }),
     ),
     control: {
       params: { synthetic_mu_norm: 3, experiments: ['synthetic'] },
@@ -50,7 +50,7 @@ export const claims = [
     id: 'beats-raw-clustering',
     quote: 'project the unlabeled data into two (positive and negative) clusters that can be easily identified',
     why: 'D1 (even vs odd 8x8 digits, 200 labelled positives, held-out test set): the plan asks the proxy\'s test accuracy to beat raw 2-means (PCA-initialised, on the pixels) by at least 0.10, on the lower end of a 95% interval of the paired per-seed difference (the harness\'s paired t interval stands in for the plan\'s bootstrap interval); and, as an absolute part, the proxy\'s mean test accuracy above 0.65 (the plan\'s level for no positive labels), since a difference alone also passes when the baseline has lost its orientation.',
-    check: allOf(paired(D.proxy, D.twoMeans, { labels: ['proxy', 'raw 2-means'], yTitle: 'test accuracy' }).differenceWithin({ ge: 0.1 }), PROXY_ABOVE_CHANCE),
+    check: allOf(pairedDifference(D.proxy, D.twoMeans, { labels: ['proxy', 'raw 2-means'], yTitle: 'test accuracy' }).differenceWithin({ ge: 0.1 }), PROXY_ABOVE_CHANCE),
     control: NO_POSITIVE_LABELS,
     note: PROXY_NOTE,
   }),
@@ -58,7 +58,7 @@ export const claims = [
     id: 'improves-on-nnpu',
     quote: 'improved performance compared to the current state-of-the-art approaches',
     why: 'D1: nnPU (Kiryo et al. 2017) with the same MLP, the sigmoid loss and the known class prior is the state-of-the-art stand-in; "improved" means the 95% interval of the paired per-seed difference proxy − nnPU lies strictly above 0 (an exact tie is not an improvement); and the proxy\'s mean test accuracy above 0.65 (absolute part: both arms at chance level can differ by noise).',
-    check: allOf(paired(D.proxy, D.nnPu, { labels: ['proxy', 'nnPU'], yTitle: 'test accuracy' }).differenceWithin({ gt: 0 }), PROXY_ABOVE_CHANCE),
+    check: allOf(pairedDifference(D.proxy, D.nnPu, { labels: ['proxy', 'nnPU'], yTitle: 'test accuracy' }).differenceWithin({ gt: 0 }), PROXY_ABOVE_CHANCE),
     control: NO_POSITIVE_LABELS,
     note: `${PROXY_NOTE} At this scale the two may be level: the non-inferiority claim below reports that case.`,
   }),
@@ -66,7 +66,7 @@ export const claims = [
     id: 'not-worse-than-nnpu',
     quote: 'improved performance compared to the current state-of-the-art approaches',
     why: 'The plan\'s companion report to improves-on-nnpu: non-inferiority at a margin of 0.02 accuracy, i.e. the 95% interval of proxy − nnPU lies above −0.02; and the proxy\'s mean test accuracy above 0.65 (absolute part: being level with a collapsed nnPU is not non-inferiority to the state of the art).',
-    check: allOf(paired(D.proxy, D.nnPu, { labels: ['proxy', 'nnPU'], yTitle: 'test accuracy' }).differenceWithin({ ge: -0.02 }), PROXY_ABOVE_CHANCE),
+    check: allOf(pairedDifference(D.proxy, D.nnPu, { labels: ['proxy', 'nnPU'], yTitle: 'test accuracy' }).differenceWithin({ ge: -0.02 }), PROXY_ABOVE_CHANCE),
     control: NO_POSITIVE_LABELS,
     note: PROXY_NOTE,
   }),

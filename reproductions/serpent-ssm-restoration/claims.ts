@@ -4,7 +4,7 @@
  * Thresholds are the claim plan's, fixed before any run (shared/papers/serpent-ssm-restoration.md);
  * each `why` says where the number comes from. The paper's own 150x and 5x are quoted, not tested.
  */
-import { allOf, claim, paired, powerLaw, ratio, value } from '#harness';
+import { allOf, claim, pairedDifference, powerLaw, ratio, valueInBand } from '#harness';
 import type { Params } from './params.js';
 
 const PROXY = 'Measured on SerpentLite, a proxy built here (2-level U-Net, 4-direction diagonal SSM), not on Serpent.';
@@ -60,8 +60,8 @@ export const claims = [
     quote: 'a factor of up to 5× less GPU memory',
     why: 'The plan: peak bytes of a forward pass at 64x64, attention / SSM, within ±50% of the analytic ratio L²·4 B / (L·C·N·4 B) = L/(C·N) (L pixels of the first level, C channels, N state), and ≥ 2.',
     check: allOf(
-      value('memory-ratio', { label: 'peak bytes attention / SerpentLite at 64x64' }).within({ ge: 2 }, 'exact'),
-      value('memory-ratio-over-analytic', { label: 'measured ratio / analytic L/(C·N)' }).within({ ge: 0.5, le: 1.5 }, 'exact'),
+      valueInBand('memory-ratio', { label: 'peak bytes attention / SerpentLite at 64x64' }).within({ ge: 2 }, 'exact'),
+      valueInBand('memory-ratio-over-analytic', { label: 'measured ratio / analytic L/(C·N)' }).within({ ge: 0.5, le: 1.5 }, 'exact'),
     ),
     control: {
       params: { memory_side: 16, experiments: ['memory'] },
@@ -73,7 +73,7 @@ export const claims = [
     id: 'global-receptive-field',
     quote: 'SSMs, originally introduced for sequence modeling, can maintain a global receptive field',
     why: 'Global means every input pixel moves the centre output: the share of pixels with |∂y_c/∂x| > 1e-6·max must be ≥ 0.99 (the plan), decided on the mean over seeds with its 95% t interval (the plan\'s "for every seed" rule until the calibrated decision layer).',
-    check: value('rf-share', { label: 'share of input pixels in the receptive field of the centre pixel' }).within({ ge: 0.99 }),
+    check: valueInBand('rf-share', { label: 'share of input pixels in the receptive field of the centre pixel' }).within({ ge: 0.99 }),
     control: {
       // rate_min 4 (rate_max = max(1, 2·rate_min)) from tune.ts on tuning seeds: the smallest candidate whose share is ≤ 0.95 on every tuning seed.
       params: { rate_min: 4, rate_max: 8, experiments: ['rf'] },
@@ -93,9 +93,9 @@ export const claims = [
       + 'budget.',
     params: { experiments: ['deblur'], seeds: 5, width: 16, state: 8 },
     check: allOf(
-      paired('psnr-deblur-serpent', 'psnr-deblur-cnn', { labels: ['SerpentLite', 'CNN'], yTitle: 'PSNR (dB)' }).differenceWithin({ ge: -0.5 }),
-      paired('psnr-deblur-serpent', 'psnr-deblur-input', { labels: ['SerpentLite', 'input'], yTitle: 'PSNR (dB)' }).differenceWithin({ ge: 1.5 }),
-      paired('psnr-deblur-cnn', 'psnr-deblur-input', { labels: ['CNN', 'input'], yTitle: 'PSNR (dB)' }).differenceWithin({ ge: 1.5 }),
+      pairedDifference('psnr-deblur-serpent', 'psnr-deblur-cnn', { labels: ['SerpentLite', 'CNN'], yTitle: 'PSNR (dB)' }).differenceWithin({ ge: -0.5 }),
+      pairedDifference('psnr-deblur-serpent', 'psnr-deblur-input', { labels: ['SerpentLite', 'input'], yTitle: 'PSNR (dB)' }).differenceWithin({ ge: 1.5 }),
+      pairedDifference('psnr-deblur-cnn', 'psnr-deblur-input', { labels: ['CNN', 'input'], yTitle: 'PSNR (dB)' }).differenceWithin({ ge: 1.5 }),
       ratio('flops-deblur-serpent', 'flops-deblur-cnn', { label: 'FLOPs SerpentLite / CNN per crop', exact: true }).within({ le: 1 }),
     ),
     control: {
@@ -109,7 +109,7 @@ export const claims = [
     quote: 'convolutional filters are inherently local and therefore struggle at modeling long-range dependencies in images',
     why: 'The plan: with an unknown per-image offset that only the image-wide mean reveals, the global SSM must beat the local CNN by ≥ 1 dB (paired 95% interval over 5 seeds: with 3, seed-to-seed noise of ±0.5 dB in plain denoising leaves the control undecided).',
     params: { experiments: ['offset'], seeds: 5 },
-    check: paired('psnr-offset-serpent', 'psnr-offset-cnn', { labels: ['SerpentLite', 'CNN'], yTitle: 'PSNR (dB)' }).differenceWithin({ ge: 1 }),
+    check: pairedDifference('psnr-offset-serpent', 'psnr-offset-cnn', { labels: ['SerpentLite', 'CNN'], yTitle: 'PSNR (dB)' }).differenceWithin({ ge: 1 }),
     control: {
       params: { offset_max: 0 },
       why: 'Without the offset only local noise is left, which a local filter removes as well: no 1 dB advantage.',

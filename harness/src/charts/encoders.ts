@@ -3,7 +3,7 @@
  * subsampling, axis encodings, tooltips and the threshold band / window layers.
  */
 import type { ChartSpec } from '../types.js';
-import type { Band } from './types.js';
+import type { ChartBand } from './types.js';
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 export const WIDTH = 420;
@@ -164,7 +164,7 @@ export function tipText(field: string, title: string): Record<string, unknown> {
 }
 
 /** The band's bounds after dropping non-finite values (and non-positive ones on a log axis). */
-export function cleanBand(band: Band | undefined, log = false): { lo?: number; hi?: number; label: string } | undefined {
+export function cleanBand(band: ChartBand | undefined, log = false): ChartBand | undefined {
   if (!band) return undefined;
   const ok = (v: unknown): v is number => isNum(v) && (!log || v > 0);
   let lo = ok(band.lo) ? band.lo : undefined;
@@ -179,7 +179,7 @@ export function cleanBand(band: Band | undefined, log = false): { lo?: number; h
  * plus a dashed rule at each bound, with the label written at the right edge.
  * `yTitle` and `log` must match the y encoding of the data layers (shared scale).
  */
-export function bandLayers(band: Band | undefined, y: AxisOptions): Record<string, unknown>[] {
+export function bandLayers(band: ChartBand | undefined, y: AxisOptions): Record<string, unknown>[] {
   const b = cleanBand(band, y.log);
   if (!b) return [];
   const layers: Record<string, unknown>[] = [];

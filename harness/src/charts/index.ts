@@ -1,5 +1,5 @@
 /** Chart builders: each returns a Vega-Lite v6 spec with inline data. */
-export type { Band, XY } from './types.js';
+export type { ChartBand, XY } from './types.js';
 export { LEGEND_ENTRY_LIMIT, seriesChart, type SeriesOptions } from './series.js';
 export { intervalChart, type IntervalItem, type IntervalOptions } from './interval.js';
 export { pairedChart, type PairedOptions } from './paired.js';

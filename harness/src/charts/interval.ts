@@ -3,7 +3,7 @@
  * threshold band: ratios, differences, bounds.
  */
 import type { ChartSpec } from '../types.js';
-import type { Band } from './types.js';
+import type { ChartBand } from './types.js';
 import { type AxisOptions, bandLayers, baseSpec, isNum, numOrUndef, quantEnc, tipNum, tipText, uniqueLabels } from './encoders.js';
 
 export interface IntervalItem {
@@ -17,7 +17,7 @@ export interface IntervalOptions {
   title: string;
   yTitle: string;
   items: IntervalItem[];
-  band?: Band;
+  band?: ChartBand;
 }
 
 export function intervalChart(o: IntervalOptions): ChartSpec {

@@ -1,13 +1,13 @@
 /** A statistic computed seed by seed, as points, with its mean and the threshold band. */
 import type { ChartSpec } from '../types.js';
-import type { Band } from './types.js';
+import type { ChartBand } from './types.js';
 import { type AxisOptions, bandLayers, baseSpec, isNum, quantEnc, tipNum, tipText } from './encoders.js';
 
 export interface PerSeedOptions {
   title: string;
   yTitle: string;
   values: { seed: number; value: number }[];
-  band?: Band;
+  band?: ChartBand;
 }
 
 export function perSeedChart(o: PerSeedOptions): ChartSpec {

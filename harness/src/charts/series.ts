@@ -3,7 +3,7 @@
  * line, reference curves, a horizontal threshold band and a shaded fit window.
  */
 import type { ChartSpec } from '../types.js';
-import type { Band, XY } from './types.js';
+import type { ChartBand, XY } from './types.js';
 import {
   FIT_COLOR,
   PALETTE,
@@ -32,7 +32,7 @@ export interface SeriesOptions {
   yLog?: boolean;
   fit?: { points: XY[]; label: string };
   references?: { points: XY[]; label: string }[];
-  band?: Band;
+  band?: ChartBand;
   /** Shaded x-range, e.g. the window a fit was computed on. */
   xWindow?: [number, number];
 }

@@ -11,7 +11,7 @@ export interface XY {
  * A horizontal threshold: a shaded band between `lo` and `hi` when both are given,
  * a single line when only one is.
  */
-export interface Band {
+export interface ChartBand {
   lo?: number;
   hi?: number;
   label: string;

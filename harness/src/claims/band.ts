@@ -5,6 +5,7 @@
  * as data from the check to the report; its text is only ever derived from it.
  */
 import type { Verdict } from '../types.js';
+import type { ChartBand } from '../charts/types.js';
 
 export interface Band { gt?: number; ge?: number; lt?: number; le?: number }
 
@@ -55,12 +56,19 @@ export function bandContains(band: Band, value: number): boolean {
 }
 
 /** The band as a chart draws it: plain numbers and a label. */
-export function chartBand(band: Band): { lo?: number; hi?: number; label: string } {
+export function chartBand(band: Band): ChartBand {
   const { lo, hi } = bandEnds(band);
   return { ...(lo ? { lo: lo.value } : {}), ...(hi ? { hi: hi.value } : {}), label: bandText(band) };
 }
 
-export function formatNumber(value: number): string {
+/**
+ * The one number formatter of claims, reports and verify: 4 significant digits; exponent form for
+ * very small or large magnitudes; ∞, −∞, NaN; '—' when missing (null or undefined); anything
+ * else that is not a number as its string.
+ */
+export function formatNumber(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value !== 'number') return String(value);
   if (value === Infinity) return '∞';
   if (value === -Infinity) return '−∞';
   if (!Number.isFinite(value)) return String(value);

@@ -2,6 +2,7 @@
 import type { RecordView } from '../record/recorder.js';
 import type { Evidence, Verdict } from '../types.js';
 import type { Band } from './band.js';
+import { UserError } from '../errors.js';
 
 export interface Decision extends Evidence {
   verdict: Verdict;
@@ -18,7 +19,7 @@ export interface Check {
 }
 
 /** Thrown by kinds when the record lacks what they need: becomes an `error` verdict naming it. */
-export class MissingDataError extends Error {}
+export class MissingDataError extends UserError {}
 
 export function requireSeries(record: RecordView, name: string) {
   const curves = record.series(name);

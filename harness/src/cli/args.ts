@@ -1,7 +1,10 @@
 /** Strict flag parsing for subcommands: unknown flags are errors that list the allowed ones. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean } from '../params/errors.js';
-import { UsageError } from './errors.js';
+import { UserError } from '../errors.js';
+
+/** A command line the user can fix: an unknown command or flag, a bad flag value, a missing argument. */
+export class UsageError extends UserError {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

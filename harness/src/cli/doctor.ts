@@ -5,7 +5,7 @@ import { defaultJobs } from '../runner/spawn.js';
 import { threadsFromEnv } from '../runner/threads.js';
 import type { Command } from './commands.js';
 import { forcedBackend } from '../backend/env.js';
-import { UsageError } from './errors.js';
+import { UsageError } from './args.js';
 
 export const doctor: Command = {
   help: 'repro doctor\n\nLoads the compute backend as a run would (REPRO_BACKEND=native-gpu|webgpu|native|wasm|cpu forces one) and describes it;\nwhen it is not webgpu, also asks Dawn for a WebGPU adapter and shows it (or why there is none).',

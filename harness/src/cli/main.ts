@@ -1,5 +1,6 @@
 /** `repro <command>`: dispatches to one file per subcommand. */
-import { exitCodeOf, formatError, UsageError } from './errors.js';
+import { exitCodeOf, formatError } from '../errors.js';
+import { UsageError } from './args.js';
 import { COMMANDS, usage } from './commands.js';
 
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,6 @@
 import { scaffold } from '../scaffold/create.js';
-import { type FlagTable, optionsOf, parseFlags, usageLine } from './args.js';
+import { type FlagTable, optionsOf, parseFlags, usageLine, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
 /** The option table: parsing and the usage line both come from it. */

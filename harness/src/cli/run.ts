@@ -7,9 +7,8 @@ import { assertKnownId, loadReproduction } from '../registry/discover.js';
 import { MAX_TIMEOUT_SECONDS, runInChild, type SpawnResult } from '../runner/spawn.js';
 import { planExecution } from '../runner/execute.js';
 import { parseThreads } from '../runner/threads.js';
-import { type FlagTable, intFlag, optionsOf, parseFlags, usageLine } from './args.js';
+import { type FlagTable, intFlag, optionsOf, parseFlags, usageLine, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { UsageError } from './errors.js';
 import { projectRoot } from './root.js';
 
 /** Ranges of the numeric flags, [min, max]; checked before any work starts. */

@@ -3,8 +3,9 @@
  * tone of execa's option errors. Thrown before any work starts.
  */
 import type { z } from 'zod';
+import { UserError } from '../errors.js';
 
-export class ParamsError extends Error {
+export class ParamsError extends UserError {
   constructor(readonly file: string, readonly problems: string[]) {
     super(`${file}: invalid params\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ParamsError';

@@ -7,6 +7,7 @@
  * the computation itself took; with more threads it also counts their synchronisation.
  */
 import { median } from '../stats/index.js';
+import { UserError } from '../errors.js';
 
 export interface CpuTimingOptions {
   /** Minimum timed calls. */
@@ -31,7 +32,7 @@ export function processCpuMs(): number {
   return (user + system) / 1000;
 }
 
-export class CpuTimingError extends Error {}
+export class CpuTimingError extends UserError {}
 
 export function cpuTimeTask(fn: () => void, opts: CpuTimingOptions): CpuTiming {
   const maxIterations = opts.maxIterations ?? 100_000;

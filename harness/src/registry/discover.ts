@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnyReproduction } from '../reproduction/define.js';
 import { didYouMean } from '../params/errors.js';
+import { UserError } from '../errors.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -24,7 +25,7 @@ export function listIds(root: string): string[] {
     .sort();
 }
 
-export class UnknownReproductionError extends Error {}
+export class UnknownReproductionError extends UserError {}
 
 /** Check an id from the command line: the pattern first (no `../x`), then existence. */
 export function assertKnownId(root: string, id: string): void {

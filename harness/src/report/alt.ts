@@ -2,7 +2,7 @@
  * Text alternatives of charts: what a Vega-Lite spec shows, in one line for `aria-label` (the
  * static SVG, and the interactive one once drawn), read from the spec itself.
  */
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../results/json.js';
 
 function titleOf(spec: Record<string, unknown>): string | null {
   const t = spec.title;

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { packageDir, packageFile } from './packages.js';
+import { installedPackageDir, packageFile } from './packages.js';
 
 /** Where earlier versions wrote the bundle as a file; a build removes it (pages inline it now). */
 export const BUNDLE_PATH = 'assets/vega-bundle.js';
@@ -87,7 +87,7 @@ export const ENHANCE_SCRIPT = `
 
 async function version(name: string): Promise<string> {
   try {
-    const pkg = JSON.parse(await readFile(`${packageDir(name)}/package.json`, 'utf8')) as { version?: string };
+    const pkg = JSON.parse(await readFile(`${installedPackageDir(name)}/package.json`, 'utf8')) as { version?: string };
     return pkg.version ?? '?';
   } catch {
     return '?';

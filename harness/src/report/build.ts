@@ -12,7 +12,7 @@ import { uniqueSlug } from './format.js';
 import { loadResults } from './load.js';
 import { countVerdicts, countViews, indexRow, paperView, type IndexRow } from './model.js';
 import { GENERATOR, renderIndex, renderPaper } from './templates.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../results/atomic-file.js';
 import type { ExpectedFile } from './control-judgement.js';
 import { readExpectations, readHistory, readTolerances, type Expectations } from '../verify/expected.js';
 import type { VerdictsFile } from '../types.js';
@@ -170,12 +170,12 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
     await rm(dataDir, { recursive: true, force: true });
     for (const [i, c] of view.claims.entries()) {
       c.csvHref = `data/${file.replace(/\.html$/, '')}/${c.anchor}.csv`;
-      await writeFileAtomic(join(dataDir, `${c.anchor}.csv`), claimCsv(r.verdicts.claims[i]));
+      writeFileAtomic(join(dataDir, `${c.anchor}.csv`), claimCsv(r.verdicts.claims[i]));
       if (opts.gitStamps ?? opts.runFacts ?? true) c.stamp = preregistration(repoRoot, r.id, c.id);
       c.sources = [paperQuoteLink(r.verdicts.paper, c.quote), definitionLink(repoRoot, outDir, r.id, c.id)].filter((l) => l !== null);
     }
     const path = join(outDir, file);
-    await writeFileAtomic(path, renderPaper(view, script));
+    writeFileAtomic(path, renderPaper(view, script));
     pages.push(path);
     rows.push(indexRow(r, file, view.claims.map((c) => c.anchor), expected));
     progress(`[${k + 1}/${reproductions.length}] ${file}: ${r.verdicts.claims.length} claims in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -183,7 +183,7 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
 
   const allClaims = reproductions.flatMap((r) => r.verdicts.claims);
   const indexPath = join(outDir, 'index.html');
-  await writeFileAtomic(
+  writeFileAtomic(
     indexPath,
     renderIndex({
       rows,

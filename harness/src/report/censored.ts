@@ -3,7 +3,7 @@
  * censored seed), −∞, NaN and missing values. The page names them with their count rather than
  * leaving them out of a mean that then claims to be "over N seeds".
  */
-export interface SeedValue { seed: unknown; value: unknown }
+export interface RawSeedValue { seed: unknown; value: unknown }
 
 export interface Censoring {
   total: number;
@@ -17,7 +17,7 @@ export interface Censoring {
   undefinedSeeds: string[];
 }
 
-export function censoring(rows: readonly SeedValue[]): Censoring {
+export function censoring(rows: readonly RawSeedValue[]): Censoring {
   const finite: Censoring['finite'] = [];
   const infinite: string[] = [];
   const undefinedSeeds: string[] = [];

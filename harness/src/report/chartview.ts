@@ -4,6 +4,7 @@ import { describeChart } from './alt.js';
 import { escapeHtml, jsonForScript } from './format.js';
 import { renderSvg } from './svg.js';
 import { thinAxes } from './thin.js';
+import { isObject } from '../results/json.js';
 
 export interface ChartView {
   /** Caption text (escaped by the template). */
@@ -23,7 +24,6 @@ function withAlt(svg: string, alt: string): string {
   return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(alt)}"`);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keys under which a spec holds data rather than instructions (a field may be called href). */
 const DATA_KEYS = new Set(['data', 'datasets', 'values']);

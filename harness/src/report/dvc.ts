@@ -1,6 +1,7 @@
 /** The `run@<id>` stage of dvc.lock: what exactly (by hash) produced a reproduction's results. */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
+import { isObject } from '../results/json.js';
 
 export interface DvcEntry {
   path: string;
@@ -24,7 +25,6 @@ export interface DvcLock {
   stages: Record<string, unknown>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parse dvc.lock; null when the file does not exist. Throws on malformed YAML. */
 export async function readDvcLock(path: string): Promise<DvcLock | null> {

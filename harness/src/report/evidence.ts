@@ -3,15 +3,16 @@
  * several conditions, the part that decided the verdict (its statistic, interval, threshold and
  * band), not the first part, which may well pass under a `fail` badge.
  */
-import { chartBand, type Band } from '../claims/band.js';
+import { chartBand, type Band, formatNumber } from '../claims/band.js';
 import type { Evidence, Verdict } from '../types.js';
 import { type ChartView, chartView } from './chartview.js';
 import { explain } from './explain.js';
-import { asVerdict, fmtInterval, fmtNum, fmtValue } from './format.js';
+import { asVerdict, fmtInterval, fmtValue } from './format.js';
 import { humanLabel } from './labels.js';
 import { perSeedView, type PerSeedView } from './perseed.js';
 import { ciStripSvg } from './strip.js';
 import { parseThreshold } from './threshold.js';
+import { isObject } from '../results/json.js';
 
 export interface KV {
   key: string;
@@ -59,7 +60,6 @@ export interface EvidenceView {
 /** Up to this many secondary figures are shown open; more (e.g. a value per x) are folded. */
 const DETAILS_OPEN = 6;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 const interval = (v: unknown): [number, number] | null =>
   Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number' ? [v[0], v[1]] : null;
@@ -87,7 +87,7 @@ export async function evidenceView(
   const threshold = decider ? String(decider.threshold ?? '') : String(top.threshold || e.threshold || '');
   const band = bandOf(decider ? decider.band : e.band, threshold);
   const alpha = typeof e.alpha === 'number' && Number.isFinite(e.alpha) ? e.alpha : null;
-  const ciLevel = alpha !== null ? `${fmtNum(100 * (1 - alpha))}%` : null;
+  const ciLevel = alpha !== null ? `${formatNumber(100 * (1 - alpha))}%` : null;
   const kindOf = (p: Record<string, unknown>) => (typeof p.kind === 'string' && p.kind !== '' ? p.kind : 'condition');
   const decidedBy = decider ? `part ${decidedIndex + 1} of ${parts.length} (${kindOf(decider)}) decides` : null;
   const method = decider ? String(decider.method ?? '') : String(e.method ?? '');
@@ -108,18 +108,18 @@ export async function evidenceView(
       verdict: asVerdict(part.verdict),
       decides: i === decidedIndex,
       label: `part ${i + 1}: ${kindOf(part)}`,
-      statistic: fmtNum(part.statistic),
+      statistic: formatNumber(part.statistic),
       ci: fmtInterval(part.ci),
       threshold: String(part.threshold ?? ''),
       method: String(part.method ?? ''),
       reason: String(part.reason ?? ''),
     }))
     .sort((a, b) => Number(b.decides) - Number(a.decides));
-  const details = isObject(e.details) ? Object.entries(e.details).map(([key, raw]) => ({ key: humanLabel(key), value: typeof raw === 'number' ? fmtNum(raw) : fmtValue(raw) })) : [];
+  const details = isObject(e.details) ? Object.entries(e.details).map(([key, raw]) => ({ key: humanLabel(key), value: typeof raw === 'number' ? formatNumber(raw) : fmtValue(raw) })) : [];
 
   return {
     decidedBy,
-    statistic: fmtNum(statistic),
+    statistic: formatNumber(statistic),
     ci: fmtInterval(ci),
     ciLevel,
     threshold,
@@ -127,7 +127,7 @@ export async function evidenceView(
     method,
     n: typeof e.n === 'number' ? String(e.n) : '—',
     seeds: seedList(Array.isArray(e.seeds) ? e.seeds : []),
-    alpha: alpha !== null ? fmtNum(alpha) : null,
+    alpha: alpha !== null ? formatNumber(alpha) : null,
     reason: String(e.reason ?? ''),
     explanation,
     details,

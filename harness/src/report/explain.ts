@@ -5,7 +5,8 @@
  */
 import type { Verdict } from '../types.js';
 import type { Censoring } from './censored.js';
-import { fmtInterval, fmtNum } from './format.js';
+import { fmtInterval } from './format.js';
+import { formatNumber } from '../claims/band.js';
 
 export interface Headline {
   /** What the number is, e.g. "the statistic" or "part 2 of 3 (slope)". */
@@ -26,10 +27,10 @@ function position(h: Headline): string | null {
   const [a, b] = h.ci ?? (h.statistic !== null ? [h.statistic, h.statistic] : [NaN, NaN]);
   if (Number.isNaN(a) || Number.isNaN(b)) return null;
   const what = h.ci ? 'the whole interval' : 'the value';
-  if (hi !== undefined && a > hi) return `${what} lies above the upper end ${fmtNum(hi)}`;
-  if (lo !== undefined && b < lo) return `${what} lies below the lower end ${fmtNum(lo)}`;
-  if (h.ci && lo !== undefined && a < lo && b >= lo) return `the interval straddles the lower end ${fmtNum(lo)}, so these seeds cannot tell the two sides apart`;
-  if (h.ci && hi !== undefined && b > hi && a <= hi) return `the interval straddles the upper end ${fmtNum(hi)}, so these seeds cannot tell the two sides apart`;
+  if (hi !== undefined && a > hi) return `${what} lies above the upper end ${formatNumber(hi)}`;
+  if (lo !== undefined && b < lo) return `${what} lies below the lower end ${formatNumber(lo)}`;
+  if (h.ci && lo !== undefined && a < lo && b >= lo) return `the interval straddles the lower end ${formatNumber(lo)}, so these seeds cannot tell the two sides apart`;
+  if (h.ci && hi !== undefined && b > hi && a <= hi) return `the interval straddles the upper end ${formatNumber(hi)}, so these seeds cannot tell the two sides apart`;
   return null;
 }
 
@@ -77,7 +78,7 @@ export function explain(o: {
   if (o.verdict === 'error') return `The claim could not be decided because the run failed${reason ? `: ${reason}` : ''}.`;
   const opening = o.verdict === 'fail' ? 'Fails' : 'Inconclusive';
   const measured = finite(h.statistic) || (h.statistic !== null && !Number.isNaN(h.statistic))
-    ? `${h.label} was ${fmtNum(h.statistic)}${h.ci ? ` (${h.ciLevel ?? ''}${h.ciLevel ? ' ' : ''}CI ${fmtInterval(h.ci)})` : ''}`
+    ? `${h.label} was ${formatNumber(h.statistic)}${h.ci ? ` (${h.ciLevel ?? ''}${h.ciLevel ? ' ' : ''}CI ${fmtInterval(h.ci)})` : ''}`
     : `${h.label} could not be computed`;
   const against = h.threshold ? ` against the threshold "${h.threshold}"` : '';
   const likely: string[] = [];

@@ -1,6 +1,7 @@
 /** Formatting and escaping helpers for the report (pure functions, no I/O). */
 import type { Verdict } from '../types.js';
 import { VERDICTS } from '../types.js';
+import { formatNumber } from '../claims/band.js';
 
 export { fmtDuration } from '../results/duration.js';
 
@@ -28,20 +29,10 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** 4 significant digits; exponent form for very small or large magnitudes; '—' when missing. */
-export function fmtNum(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value !== 'number') return String(value);
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  if (value !== 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e5)) return value.toExponential(2);
-  return String(Number(value.toPrecision(4)));
-}
-
 /** A confidence interval as text, e.g. `[0.91, 1.02]`. */
 export function fmtInterval(ci: unknown): string | null {
   if (!Array.isArray(ci) || ci.length !== 2) return null;
-  return `[${fmtNum(ci[0])}, ${fmtNum(ci[1])}]`;
+  return `[${formatNumber(ci[0])}, ${formatNumber(ci[1])}]`;
 }
 
 /** An ISO date as `2025-01-31 14:05 UTC`; the input itself when it does not parse. */
@@ -65,7 +56,7 @@ export function fmtValue(value: unknown): string {
 
 /** Numbers in parameters are shown exactly (they were typed by a person). */
 function fmtNumExact(value: number): string {
-  return Number.isFinite(value) ? String(value) : fmtNum(value);
+  return Number.isFinite(value) ? String(value) : formatNumber(value);
 }
 
 /** The verdict if it is one of the four; `error` otherwise. */

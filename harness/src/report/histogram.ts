@@ -3,7 +3,8 @@
  * glance where a table of many seeds would be a wall of numbers. Only numbers go into it; its one
  * piece of text (the ARIA label) is escaped.
  */
-import { escapeHtml, fmtNum } from './format.js';
+import { escapeHtml } from './format.js';
+import { formatNumber } from '../claims/band.js';
 
 const W = 320;
 const H = 72;
@@ -42,11 +43,11 @@ export function histogramSvg(values: readonly number[], band?: { lo?: number; hi
     parts.push(`<rect x="${f(PAD + i * bw + 0.5)}" y="${f(4 + inner - h)}" width="${f(Math.max(1, bw - 1))}" height="${f(h)}" class="bar"/>`);
   });
   parts.push(`<line x1="${PAD}" y1="${inner + 4}" x2="${W - PAD}" y2="${inner + 4}" class="axis"/>`);
-  parts.push(`<text x="${PAD}" y="${H - 2}" class="tick">${escapeHtml(fmtNum(min))}</text>`);
-  parts.push(`<text x="${W - PAD}" y="${H - 2}" class="tick" text-anchor="end">${escapeHtml(fmtNum(max))}</text>`);
+  parts.push(`<text x="${PAD}" y="${H - 2}" class="tick">${escapeHtml(formatNumber(min))}</text>`);
+  parts.push(`<text x="${W - PAD}" y="${H - 2}" class="tick" text-anchor="end">${escapeHtml(formatNumber(max))}</text>`);
   const bandText = band && (band.lo !== undefined || band.hi !== undefined)
-    ? `; shaded: the threshold band${band.lo !== undefined ? ` from ${fmtNum(band.lo)}` : ''}${band.hi !== undefined ? ` to ${fmtNum(band.hi)}` : ''}`
+    ? `; shaded: the threshold band${band.lo !== undefined ? ` from ${formatNumber(band.lo)}` : ''}${band.hi !== undefined ? ` to ${formatNumber(band.hi)}` : ''}`
     : '';
-  const label = `Histogram of ${v.length} ${what} from ${fmtNum(min)} to ${fmtNum(max)} in ${bins} bins, tallest bin ${top} seed${top === 1 ? '' : 's'}${bandText}`;
+  const label = `Histogram of ${v.length} ${what} from ${formatNumber(min)} to ${formatNumber(max)} in ${bins} bins, tallest bin ${top} seed${top === 1 ? '' : 's'}${bandText}`;
   return `<svg class="hist" xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(label)}">${parts.join('')}</svg>`;
 }

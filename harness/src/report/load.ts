@@ -10,6 +10,7 @@ import { parseVerdictsFile } from '../results/read.js';
 import { joinTimed, TIMING_FILE, TimingFileSchema, type TimingFile } from '../results/timing.js';
 import type { StabilityFile } from '../verify/stability.js';
 import { RESULTS_VERSION, type ClaimResult, type FigureResult, type MetricsFile, type PaperMeta, type Provenance, type RunFacts, type VerdictsFile } from '../types.js';
+import { isObject } from '../results/json.js';
 
 export interface LoadedReproduction {
   /** Directory name under resultsDir (the reproduction id). */
@@ -35,7 +36,6 @@ export interface LoadedResults {
   problems: LoadProblem[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readJson(path: string): Promise<unknown> {
   return parseResults(await readFile(path, 'utf8'));

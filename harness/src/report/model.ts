@@ -9,13 +9,15 @@ import { VERDICTS } from '../types.js';
 import { type ChartView, chartView } from './chartview.js';
 import type { DvcStage } from './dvc.js';
 import { type EvidenceView, evidenceView, type KV } from './evidence.js';
-import { arxivUrl, asVerdict, fmtDate, fmtDuration, fmtNum, fmtValue, safeHttpUrl, uniqueSlug } from './format.js';
+import { arxivUrl, asVerdict, fmtDate, fmtDuration, fmtValue, safeHttpUrl, uniqueSlug } from './format.js';
 import type { LoadedReproduction } from './load.js';
 import type { Stamp } from './preregistered.js';
 import type { SourceLink } from './sources.js';
 import { claimHistory, type HistoryRow } from './history.js';
 import { controlStatus, controlStatusText, type ControlStatus } from '../results/control.js';
 import { judgeControl, type ControlJudgement, type ExpectedFile } from './control-judgement.js';
+import { isObject } from '../results/json.js';
+import { formatNumber } from '../claims/band.js';
 
 export type { EvidenceView, KV };
 
@@ -120,7 +122,6 @@ export interface IndexRow {
   warnings: string[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function countVerdicts(claims: readonly { verdict: unknown }[]): VerdictCounts {
   const counts: VerdictCounts = { pass: 0, fail: 0, inconclusive: 0, error: 0 };
@@ -207,7 +208,7 @@ function provenanceView(r: LoadedReproduction): ProvenanceView | null {
   const machineKv: KV[] = [
     { key: 'CPU', value: fmtValue(machine.cpu ?? '—') },
     { key: 'cores', value: fmtValue(machine.cores ?? '—') },
-    { key: 'memory', value: typeof machine.memoryGiB === 'number' ? `${fmtNum(machine.memoryGiB)} GiB` : '—' },
+    { key: 'memory', value: typeof machine.memoryGiB === 'number' ? `${formatNumber(machine.memoryGiB)} GiB` : '—' },
     { key: 'platform', value: fmtValue(machine.platform ?? '—') },
   ];
   if (machine.gpu !== undefined) machineKv.push({ key: 'GPU', value: machine.gpu === null ? 'none' : fmtValue(machine.gpu) });

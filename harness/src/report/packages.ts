@@ -9,7 +9,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
  * The directory of an installed package: the first `node_modules/<name>` found walking up
  * from `from` (default: this module's directory, then the working directory).
  */
-export function packageDir(name: string, from?: string): string {
+export function installedPackageDir(name: string, from?: string): string {
   const starts = [from, HERE, process.cwd()].filter((s): s is string => typeof s === 'string');
   for (const start of starts) {
     let dir = resolve(start);
@@ -26,7 +26,7 @@ export function packageDir(name: string, from?: string): string {
 
 /** A file inside an installed package, e.g. `packageFile('vega', 'build/vega.min.js')`. */
 export function packageFile(name: string, file: string, from?: string): string {
-  const path = join(packageDir(name, from), file);
+  const path = join(installedPackageDir(name, from), file);
   if (!existsSync(path)) throw new Error(`file not found in package ${name}: ${file}`);
   return path;
 }

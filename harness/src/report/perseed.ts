@@ -5,8 +5,10 @@
 import { chartKind, perSeedChart } from '../charts/index.js';
 import { censoring, censoringText, type Censoring } from './censored.js';
 import { type ChartView, chartView } from './chartview.js';
-import { fmtNum, fmtValue, summarize } from './format.js';
+import { fmtValue, summarize } from './format.js';
 import { histogramSvg } from './histogram.js';
+import { isObject } from '../results/json.js';
+import { formatNumber } from '../claims/band.js';
 
 /** Tables longer than this are folded behind a `<details>` summary. */
 export const COLLAPSE_ROWS = 20;
@@ -21,7 +23,6 @@ export interface PerSeedView {
   chart: ChartView | null;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export async function perSeedView(
   perSeed: unknown,
@@ -33,7 +34,7 @@ export async function perSeedView(
   const s = summarize(c.finite.map((p) => p.value));
   const over = c.finite.length === c.total ? `${c.total} seed${c.total === 1 ? '' : 's'}` : `the ${c.finite.length} finite of ${c.total} seeds`;
   const summary = s
-    ? `mean ${fmtNum(s.mean)}${s.sd !== null ? `, sd ${fmtNum(s.sd)}` : ''}, range [${fmtNum(s.min)}, ${fmtNum(s.max)}] over ${over}`
+    ? `mean ${formatNumber(s.mean)}${s.sd !== null ? `, sd ${formatNumber(s.sd)}` : ''}, range [${formatNumber(s.min)}, ${formatNumber(s.max)}] over ${over}`
     : `no finite value among ${c.total} seed${c.total === 1 ? '' : 's'}`;
   // No second per-seed chart when the evidence chart already is one.
   const chart =
@@ -43,7 +44,7 @@ export async function perSeedView(
   const collapsed = entries.length > COLLAPSE_ROWS;
   return {
     view: {
-      rows: entries.map((p) => ({ seed: fmtValue(p.seed), value: fmtNum(p.value) })),
+      rows: entries.map((p) => ({ seed: fmtValue(p.seed), value: formatNumber(p.value) })),
       count: entries.length,
       collapsed,
       summary,

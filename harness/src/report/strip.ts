@@ -3,8 +3,9 @@
  * statistic, so the decision can be read at a glance. Only numbers go into it; the one
  * piece of text (the ARIA label) is escaped.
  */
-import type { Band } from '../charts/types.js';
-import { escapeHtml, fmtNum } from './format.js';
+import type { ChartBand } from '../charts/types.js';
+import { escapeHtml } from './format.js';
+import { formatNumber } from '../claims/band.js';
 
 const W = 320;
 const H = 34;
@@ -12,7 +13,7 @@ const PAD = 10;
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-export function ciStripSvg(o: { statistic: number | null; ci?: [number, number] | null; band?: Band }): string | null {
+export function ciStripSvg(o: { statistic: number | null; ci?: [number, number] | null; band?: ChartBand }): string | null {
   const stat = finite(o.statistic) ? o.statistic : undefined;
   const ci = Array.isArray(o.ci) && finite(o.ci[0]) && finite(o.ci[1]) ? ([Math.min(o.ci[0], o.ci[1]), Math.max(o.ci[0], o.ci[1])] as const) : undefined;
   const lo = finite(o.band?.lo) ? o.band!.lo : undefined;
@@ -48,9 +49,9 @@ export function ciStripSvg(o: { statistic: number | null; ci?: [number, number] 
   }
   if (stat !== undefined) parts.push(`<circle cx="${f(sx(stat))}" cy="${H / 2}" r="4.5" class="stat"/>`);
   const label = [
-    stat !== undefined ? `statistic ${fmtNum(stat)}` : null,
-    ci ? `interval [${fmtNum(ci[0])}, ${fmtNum(ci[1])}]` : null,
-    lo !== undefined || hi !== undefined ? `threshold ${lo !== undefined ? `from ${fmtNum(lo)}` : ''}${lo !== undefined && hi !== undefined ? ' ' : ''}${hi !== undefined ? `to ${fmtNum(hi)}` : ''}` : null,
+    stat !== undefined ? `statistic ${formatNumber(stat)}` : null,
+    ci ? `interval [${formatNumber(ci[0])}, ${formatNumber(ci[1])}]` : null,
+    lo !== undefined || hi !== undefined ? `threshold ${lo !== undefined ? `from ${formatNumber(lo)}` : ''}${lo !== undefined && hi !== undefined ? ' ' : ''}${hi !== undefined ? `to ${formatNumber(hi)}` : ''}` : null,
   ]
     .filter(Boolean)
     .join('; ');

@@ -2,9 +2,9 @@
  * Thinned axes: an ordinal axis with one label per seed writes 200 labels on top of each other.
  * Past MAX_LABELS categories (ten labels fit a 420 px axis), only every k-th is labelled (the marks all stay).
  */
+import { isObject } from '../results/json.js';
 const MAX_LABELS = 10;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function thinEncoding(enc: Record<string, unknown>): Record<string, unknown> {
   const out = { ...enc };

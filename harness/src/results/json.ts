@@ -14,3 +14,8 @@ export function stringifyResults(value: unknown): string {
 export function parseResults(text: string): unknown {
   return JSON.parse(text, (_key, v: unknown) => (typeof v === 'string' && v in NON_FINITE ? NON_FINITE[v] : v));
 }
+
+/** A JSON object (not null, not an array): what a field of a results file must be before its keys are read. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { RESULTS_VERSION, VerdictsFileSchema, type ClaimResult, type VerdictsFile } from '../types.js';
 import { parseResults } from './json.js';
+import { UserError } from '../errors.js';
 
-export class ResultsFileError extends Error {
+export class ResultsFileError extends UserError {
   constructor(readonly file: string, message: string) {
     super(`${file}: ${message}`);
     this.name = 'ResultsFileError';

@@ -6,29 +6,23 @@
  * concurrent writers of the same paper; a lock whose process is gone is stale and taken over, and
  * temp folders left by a writer that was killed mid-swap are removed by the next one.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../errors.js';
 
 /** A result directory that cannot be written (read-only, not a folder, locked too long). */
-export class ResultsDirError extends Error {}
+export class ResultsDirError extends UserError {}
 
 const WRITE_DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 /** fs errors a user can fix, in words that name the folder; anything else is rethrown as is. */
-export function explain(error: unknown, dir: string): never {
+export function explainWriteError(error: unknown, dir: string): never {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code && WRITE_DENIED.has(code)) {
     throw new ResultsDirError(`cannot write the results folder ${dir}: ${path.dirname(dir)} is not writable (${code}); make it writable or pass --out`);
   }
   if (code === 'ENOTDIR' || code === 'EEXIST') throw new ResultsDirError(`cannot write the results folder ${dir}: a file is in the way (${code})`);
   throw error;
-}
-
-export function writeFileAtomic(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
 }
 
 function previousOf(dir: string): string {
@@ -71,7 +65,7 @@ export function withDirectoryLock<T>(dir: string, fn: () => T, waitMs = 60_000):
     try {
       fd = openSync(lock, 'wx');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') explain(error, dir);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') explainWriteError(error, dir);
       let holder = Number.NaN;
       try {
         holder = Number(readFileSync(lock, 'utf8').trim());
@@ -131,7 +125,7 @@ export function replaceDirectory(dir: string, fill: (tmpDir: string) => void): v
   try {
     mkdirSync(parent, { recursive: true });
   } catch (error) {
-    explain(error, dir);
+    explainWriteError(error, dir);
   }
   withDirectoryLock(dir, () => {
     removeStaleTemps(dir);
@@ -141,7 +135,7 @@ export function replaceDirectory(dir: string, fill: (tmpDir: string) => void): v
       rmSync(tmp, { recursive: true, force: true });
       mkdirSync(tmp, { recursive: true });
     } catch (error) {
-      explain(error, dir);
+      explainWriteError(error, dir);
     }
     try {
       fill(tmp);
@@ -156,7 +150,7 @@ export function replaceDirectory(dir: string, fill: (tmpDir: string) => void): v
     } catch (error) {
       rmSync(tmp, { recursive: true, force: true });
       if (!existsSync(dir) && existsSync(previous)) renameSync(previous, dir);
-      explain(error, dir);
+      explainWriteError(error, dir);
     }
     rmSync(previous, { recursive: true, force: true });
   });

@@ -15,7 +15,7 @@ import { gitState, harnessVersions, machine } from './provenance.js';
 import { writeResults } from './write.js';
 import { exitWithParent } from './orphan.js';
 import { threadsFromEnv } from './threads.js';
-import { exitCodeOf, formatError } from '../cli/errors.js';
+import { exitCodeOf, formatError } from '../errors.js';
 
 async function main(): Promise<void> {
   // This process leads its own group (spawn.ts): if the parent is killed, take the workers down too.

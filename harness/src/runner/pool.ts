@@ -15,12 +15,14 @@ import { fileURLToPath } from 'node:url';
 import type { BackendInfo } from '../backend/types.js';
 import type { FromParent, ToParent } from './pool-protocol.js';
 import type { VariantResult, VariantTask } from './variant.js';
+import { UserError } from '../errors.js';
 
 const WORKER = fileURLToPath(new URL('./variant-child.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');
 
 /** A worker process died while it held a run: the run as a whole failed. */
-export class WorkerDiedError extends Error {
+export class WorkerDiedError extends UserError {
+  override readonly exitCode = 1;
   constructor(readonly reason: string, readonly signal: NodeJS.Signals | null, readonly code: number | null) {
     super(reason);
     this.name = 'WorkerDiedError';

@@ -8,12 +8,13 @@
  * decides the order of TensorFlow's parallel float32 reductions, so pinning it, independently of
  * --jobs and of the machine's cores, is what keeps a result the same wherever it runs.
  */
+import { UserError } from '../errors.js';
 
 export const THREADS_VARIABLE = 'REPRO_THREADS';
 export const DEFAULT_THREADS = 1;
 const MAX_THREADS = 1024;
 
-export class ThreadsError extends Error {}
+export class ThreadsError extends UserError {}
 
 /** The threads each run process may use: REPRO_THREADS when set (validated), else 1 (pure). */
 export function threadsFromEnv(env: NodeJS.ProcessEnv): number {

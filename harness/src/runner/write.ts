@@ -14,7 +14,8 @@ import type { ExecuteOutput, SeriesRows } from './execute.js';
 
 const json = stringifyResults;
 
-export function slug(label: string): string {
+/** A label as a file name under series/ (results paths depend on it: keep it stable). */
+export function seriesSlug(label: string): string {
   return label.replace(/[^a-zA-Z0-9.=_-]+/g, '_').slice(0, 80);
 }
 
@@ -25,7 +26,7 @@ export const RUN_FACTS_FILE = 'run-facts.json';
 function timedSeriesOf(output: ExecuteOutput): SeriesRows {
   const out: SeriesRows = {};
   for (const [index, run] of output.runs.entries()) {
-    for (const [name, rows] of Object.entries(run.timedSeries)) out[index === 0 ? slug(name) : `variants/${slug(run.variant.label)}/${slug(name)}`] = rows;
+    for (const [name, rows] of Object.entries(run.timedSeries)) out[index === 0 ? seriesSlug(name) : `variants/${seriesSlug(run.variant.label)}/${seriesSlug(name)}`] = rows;
   }
   return out;
 }
@@ -43,10 +44,10 @@ export function writeResults(dir: string, output: ExecuteOutput, provenance: Pro
     writeFileSync(path.join(tmp, RUN_FACTS_FILE), json(facts));
     for (const [index, run] of output.runs.entries()) {
       // The default run's series sit at series/<name>.json, where dvc.yaml's plots expect them.
-      const folder = index === 0 ? path.join(tmp, 'series') : path.join(tmp, 'series', 'variants', slug(run.variant.label));
+      const folder = index === 0 ? path.join(tmp, 'series') : path.join(tmp, 'series', 'variants', seriesSlug(run.variant.label));
       mkdirSync(folder, { recursive: true });
       for (const [name, rows] of Object.entries(run.series)) {
-        writeFileSync(path.join(folder, `${slug(name)}.json`), json(rows));
+        writeFileSync(path.join(folder, `${seriesSlug(name)}.json`), json(rows));
       }
     }
   });

@@ -6,10 +6,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { ID_PATTERN } from '../registry/discover.js';
-import { writeFileAtomic } from '../runner/atomic.js';
+import { writeFileAtomic } from '../results/atomic-file.js';
 import { claimsTs, dvcYaml, experimentTs, indexTs, paramsSection, paramsTs, readmeMd, testTs, type ScaffoldVars } from './templates.js';
+import { UserError } from '../errors.js';
 
-export class ScaffoldError extends Error {}
+export class ScaffoldError extends UserError {}
 
 export function scaffold(root: string, vars: ScaffoldVars): string[] {
   if (!ID_PATTERN.test(vars.id)) {

@@ -13,7 +13,7 @@ export { ols, type LinearFit } from './ols.js';
 export { powerLawFit, expRateFit, windowed, type PowerLawFit, type ExpRateFit } from './fits.js';
 export { bootstrapCI, bootstrapPairedCI, meanCI, type Interval, type BootstrapOptions } from './bootstrap.js';
 export { pearson, spearman, ranks } from './correlation.js';
-export { pairedDifference, type PairedResult } from './paired.js';
+export { pairedTTest, type PairedResult } from './paired.js';
 export { mannWhitneyU, oneSidedTTest, type MannWhitneyOptions } from './tests.js';
 export { isStrictlyMonotone, kendallTau } from './trend.js';
 export {

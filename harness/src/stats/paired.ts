@@ -22,8 +22,8 @@ export interface PairedResult extends Interval {
  * Mean of a - b with its (1 - alpha) t interval and two-sided paired t-test; needs n >= 2 pairs.
  * If all differences are equal the test is degenerate: p = 1 when they are all zero, else 0.
  */
-export function pairedDifference(a: readonly number[], b: readonly number[], alpha = 0.05): PairedResult {
-  const fn = 'pairedDifference';
+export function pairedTTest(a: readonly number[], b: readonly number[], alpha = 0.05): PairedResult {
+  const fn = 'pairedTTest';
   requireSameLength(fn, a, b, ['a', 'b']);
   requireSample(fn, a, 2, 'a');
   requireSample(fn, b, 2, 'b');

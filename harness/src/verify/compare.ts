@@ -3,7 +3,7 @@ import type { ClaimResult, ControlResult, Verdict, VerdictsFile } from '../types
 import { judgeControl, type ControlJudgement } from '../report/control-judgement.js';
 import type { Expectations, HistoryEntry, Tolerances } from './expected.js';
 
-export interface Check {
+export interface ExpectationCheck {
   reproduction: string;
   /** `<claim>` or `<claim>/control`. */
   name: string;
@@ -24,8 +24,8 @@ export function controlAsExpected(control: Pick<ControlResult, 'verdict' | 'expe
   return control.verdict === (control.expect ?? 'fail');
 }
 
-export function compare(results: readonly VerdictsFile[], expectations: Expectations, tolerances: Tolerances = {}, history: readonly HistoryEntry[] = []): Check[] {
-  const checks: Check[] = [];
+export function compare(results: readonly VerdictsFile[], expectations: Expectations, tolerances: Tolerances = {}, history: readonly HistoryEntry[] = []): ExpectationCheck[] {
+  const checks: ExpectationCheck[] = [];
   for (const v of results) {
     for (const claim of v.claims) {
       const expected = expectations[v.reproduction]?.[claim.id] ?? null;

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { VERDICTS, type Verdict } from '../types.js';
+import { UserError } from '../errors.js';
 
 export type Expectations = Record<string, Record<string, Verdict>>;
 
@@ -28,7 +29,7 @@ export interface HistoryEntry {
   changes: { reproduction: string; claim: string; from: Verdict | 'none'; to: Verdict; before: string; after: string }[];
 }
 
-export class ExpectationsError extends Error {}
+export class ExpectationsError extends UserError {}
 
 /** The entries of expected.json's object other than `$history` (validated as an array). */
 function papersOf(data: Record<string, unknown>, file: string): [string, unknown][] {

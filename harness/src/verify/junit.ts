@@ -1,5 +1,5 @@
 /** JUnit XML: one testsuite per reproduction, one testcase per claim and per control. */
-import type { Check } from './compare.js';
+import type { ExpectationCheck } from './compare.js';
 
 export function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
@@ -7,8 +7,8 @@ export function escapeXml(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
-export function junit(checks: readonly Check[]): string {
-  const suites = new Map<string, Check[]>();
+export function junit(checks: readonly ExpectationCheck[]): string {
+  const suites = new Map<string, ExpectationCheck[]>();
   for (const c of checks) suites.set(c.reproduction, [...(suites.get(c.reproduction) ?? []), c]);
   const failures = checks.filter((c) => !c.ok).length;
   const lines = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="repro verify" tests="${checks.length}" failures="${failures}">`];

@@ -3,7 +3,7 @@ import { formatNumber } from '../claims/band.js';
 import { controlStatus, type ControlStatus } from '../results/control.js';
 
 const CONTROL_WORDS: Record<ControlStatus, string> = { power: 'power shown', 'no-power': '⚠ no power', 'not-shown': 'claim did not pass', degenerate: '⚠ degenerate', none: 'none' };
-import type { Check } from './compare.js';
+import type { ExpectationCheck } from './compare.js';
 
 const ICON: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', inconclusive: '⚠️ inconclusive', error: '💥 error' };
 
@@ -11,7 +11,7 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
 
-export function markdown(checks: readonly Check[]): string {
+export function markdown(checks: readonly ExpectationCheck[]): string {
   const claims = checks.filter((c) => !c.name.endsWith('/control'));
   const counts = { pass: 0, fail: 0, inconclusive: 0, error: 0 };
   for (const c of claims) counts[c.actual]++;

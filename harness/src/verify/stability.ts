@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runInChild } from '../runner/spawn.js';
-import { writeFileAtomic } from '../runner/atomic.js';
+import { writeFileAtomic } from '../results/atomic-file.js';
 import type { Verdict, VerdictsFile } from '../types.js';
 
 export interface StabilityFile {

@@ -3,15 +3,15 @@
  * departure from expected.json with its reason, and where the gate is. Information only: the
  * gate is `repro verify` (`make verify`), which exits non-zero on a departure.
  */
-import type { Check } from './compare.js';
+import type { ExpectationCheck } from './compare.js';
 
-const count = (checks: readonly Check[]) => {
+const count = (checks: readonly ExpectationCheck[]) => {
   const c = { pass: 0, fail: 0, inconclusive: 0, error: 0 };
   for (const k of checks) c[k.actual]++;
   return `${c.pass} pass, ${c.fail} fail, ${c.inconclusive} inconclusive, ${c.error} error`;
 };
 
-export function terminalSummary(checks: readonly Check[], problems: readonly string[] = []): string {
+export function terminalSummary(checks: readonly ExpectationCheck[], problems: readonly string[] = []): string {
   const papers = [...new Set(checks.map((c) => c.reproduction))];
   const claims = checks.filter((c) => !c.name.endsWith('/control'));
   const controls = checks.filter((c) => c.name.endsWith('/control'));

@@ -7,7 +7,7 @@
  */
 import test from 'ava';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { count, correlation, expRate, medianRatio, noTrend, paired, powerLaw, ratio, theoryMatch, trend, value } from '../../src/claims/index.js';
+import { countOfSeeds, correlation, exponentialRate, medianRatio, noTrend, pairedDifference, powerLaw, ratio, theoryMatch, monotoneTrend, valueInBand } from '../../src/claims/index.js';
 import type { Check, Decision } from '../../src/claims/index.js';
 import { Recorder } from '../../src/record/recorder.js';
 import { createRng, type Rng } from '../../src/random.js';
@@ -39,15 +39,15 @@ const cases: Case[] = [
   {
     kind: 'value-in-band',
     truth: 0.5,
-    check: value('v').within({ ge: 0 }),
-    edge: value('v').within({ gt: 0.5 }),
+    check: valueInBand('v').within({ ge: 0 }),
+    edge: valueInBand('v').within({ gt: 0.5 }),
     record: (rng, n) => scalars('v', normals(rng, n, 0.5, 0.1)),
   },
   {
     kind: 'paired-difference',
     truth: 0.2,
-    check: paired('a', 'b').differenceWithin({ ge: 0 }),
-    edge: paired('a', 'b').differenceWithin({ gt: 0.2 }),
+    check: pairedDifference('a', 'b').differenceWithin({ ge: 0 }),
+    edge: pairedDifference('a', 'b').differenceWithin({ gt: 0.2 }),
     record: (rng, n) => {
       const b = normals(rng, n, 1, 0.3);
       return scalars('b', b, scalars('a', b.map((v) => v + 0.2 + 0.1 * rng.normal())));
@@ -92,8 +92,8 @@ const cases: Case[] = [
   {
     kind: 'exponential-rate',
     truth: -0.5,
-    check: expRate('k', { yRange: [1e-12, 10] }).rateWithin({ ge: -5, le: 5 }),
-    edge: expRate('k', { yRange: [1e-12, 10] }).rateWithin({ lt: -0.5 }),
+    check: exponentialRate('k', { yRange: [1e-12, 10] }).rateWithin({ ge: -5, le: 5 }),
+    edge: exponentialRate('k', { yRange: [1e-12, 10] }).rateWithin({ lt: -0.5 }),
     record: (rng, n) => {
       const r = new Recorder();
       const xs = [0, 2, 4, 6, 8, 10];
@@ -104,8 +104,8 @@ const cases: Case[] = [
   {
     kind: 'count-of-seeds',
     truth: 0.7,
-    check: count('ok', { ge: 1 }).rateWithin({ ge: 0 }),
-    edge: count('ok', { ge: 1 }).rateWithin({ gt: 0.7 }),
+    check: countOfSeeds('ok', { ge: 1 }).rateWithin({ ge: 0 }),
+    edge: countOfSeeds('ok', { ge: 1 }).rateWithin({ gt: 0.7 }),
     record: (rng, n) => scalars('ok', Array.from({ length: n }, () => (rng.next() < 0.7 ? 1 : 0))),
   },
   {
@@ -141,8 +141,8 @@ const cases: Case[] = [
     // Three parameter values; the first step falls by 1, the second by exactly 0: the claim
     // "strictly decreasing" is false at its edge. Coverage is of the deciding (second) step.
     truth: 0,
-    check: trend('F').monotone('decreasing'),
-    edge: trend('F').monotone('decreasing'),
+    check: monotoneTrend('F').monotone('decreasing'),
+    edge: monotoneTrend('F').monotone('decreasing'),
     record: (rng, n) => {
       const r = new Recorder();
       for (let seed = 0; seed < n; seed++) {

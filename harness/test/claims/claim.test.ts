@@ -1,7 +1,7 @@
 import test from 'ava';
-import { claim, value } from '../../src/claims/index.js';
+import { claim, valueInBand } from '../../src/claims/index.js';
 
-const ok = { id: 'a-claim', quote: 'a sentence of the paper', why: 'from theory', check: value('x').within({ le: 1 }), control: { params: { n: 1 }, why: 'wrong regime' } };
+const ok = { id: 'a-claim', quote: 'a sentence of the paper', why: 'from theory', check: valueInBand('x').within({ le: 1 }), control: { params: { n: 1 }, why: 'wrong regime' } };
 
 test('a complete claim is accepted', (t) => {
   t.is(claim(ok).id, 'a-claim');

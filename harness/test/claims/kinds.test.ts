@@ -1,5 +1,5 @@
 import test from 'ava';
-import { allOf, correlation, count, expRate, noTrend, paired, powerLaw, ratio, reportOnly, trend, value } from '../../src/claims/index.js';
+import { allOf, correlation, countOfSeeds, exponentialRate, noTrend, pairedDifference, powerLaw, ratio, reportOnly, monotoneTrend, valueInBand } from '../../src/claims/index.js';
 import { powerCurves, recordWith, seeds } from './fixtures.js';
 
 test('power-law passes on y ∝ 1/x and fails on y ∝ 1/x²', (t) => {
@@ -23,12 +23,12 @@ test('power-law fails on an exponential decay through its R² guard, even with a
 });
 
 test('a missing series is an error that names what was recorded', (t) => {
-  const check = value('nope').within({ le: 1 });
+  const check = valueInBand('nope').within({ le: 1 });
   t.throws(() => check.decide(recordWith((r) => r.scalar('there', 1))), { message: /nope.*there/ });
 });
 
 test('exponential rate: e^{-t} passes ≤ −0.9, e^{-0.5t} fails', (t) => {
-  const check = expRate('k', { yRange: [1e-5, 1e-1] }).rateWithin({ le: -0.9 });
+  const check = exponentialRate('k', { yRange: [1e-5, 1e-1] }).rateWithin({ le: -0.9 });
   const curve = (rate: number) => recordWith((r) => {
     for (const seed of seeds) {
       const xs = Array.from({ length: 400 }, (_, i) => i * 0.1);
@@ -42,47 +42,47 @@ test('exponential rate: e^{-t} passes ≤ −0.9, e^{-0.5t} fails', (t) => {
 });
 
 test('exponential rate with too few points in the window is inconclusive', (t) => {
-  const check = expRate('k', { yRange: [1e-5, 1e-4] }).rateWithin({ le: -0.9 });
+  const check = exponentialRate('k', { yRange: [1e-5, 1e-4] }).rateWithin({ le: -0.9 });
   const d = check.decide(recordWith((r) => r.curve('k', [0, 1, 2], [1, 0.5, 0.25], { seed: 0 })));
   t.is(d.verdict, 'inconclusive');
 });
 
 test('value: the mean over seeds with its t interval; exact values; one seed is undecided', (t) => {
   const rec = (vals: number[]) => recordWith((r) => vals.forEach((v, seed) => r.scalar('v', v, { seed })));
-  t.is(value('v').within({ ge: 0.45, le: 0.55 }).decide(rec([0.5, 0.49, 0.51])).verdict, 'pass');
-  t.is(value('v').within({ ge: 0.45, le: 0.55 }).decide(rec([0.6, 0.61, 0.59])).verdict, 'fail');
-  t.is(value('v').within({ ge: 0.45, le: 0.55 }).decide(rec([0.5, Number.NaN])).verdict, 'inconclusive');
-  t.is(value('v').within({ gt: 0 }).decide(rec([-1, 1, 0.5, -0.5])).verdict, 'inconclusive');
-  t.is(value('v').within({ gt: 0 }).decide(rec([-1, -1.1, -0.9, -1.05])).verdict, 'fail');
-  t.is(value('v').within({ gt: 0 }).decide(rec([1, 1.1, 0.9, 1.05])).verdict, 'pass');
-  t.is(value('v').within({ le: 1 }).decide(rec([0.5])).verdict, 'inconclusive');
-  t.is(value('v').within({ le: 1 }, 'exact').decide(rec([0.5])).verdict, 'pass');
-  t.is(value('v').within({ le: 1 }, 'exact').decide(rec([0.5, 0.6])).verdict, 'inconclusive');
+  t.is(valueInBand('v').within({ ge: 0.45, le: 0.55 }).decide(rec([0.5, 0.49, 0.51])).verdict, 'pass');
+  t.is(valueInBand('v').within({ ge: 0.45, le: 0.55 }).decide(rec([0.6, 0.61, 0.59])).verdict, 'fail');
+  t.is(valueInBand('v').within({ ge: 0.45, le: 0.55 }).decide(rec([0.5, Number.NaN])).verdict, 'inconclusive');
+  t.is(valueInBand('v').within({ gt: 0 }).decide(rec([-1, 1, 0.5, -0.5])).verdict, 'inconclusive');
+  t.is(valueInBand('v').within({ gt: 0 }).decide(rec([-1, -1.1, -0.9, -1.05])).verdict, 'fail');
+  t.is(valueInBand('v').within({ gt: 0 }).decide(rec([1, 1.1, 0.9, 1.05])).verdict, 'pass');
+  t.is(valueInBand('v').within({ le: 1 }).decide(rec([0.5])).verdict, 'inconclusive');
+  t.is(valueInBand('v').within({ le: 1 }, 'exact').decide(rec([0.5])).verdict, 'pass');
+  t.is(valueInBand('v').within({ le: 1 }, 'exact').decide(rec([0.5, 0.6])).verdict, 'inconclusive');
 });
 
 test('value: ±∞ fails the end it crosses and is undecided otherwise; all zeros pass "at most 0"', (t) => {
   const rec = (vals: number[]) => recordWith((r) => vals.forEach((v, seed) => r.scalar('v', v, { seed })));
-  t.is(value('v').within({ le: 1e-5 }).decide(rec([1e-6, Infinity, 1e-7])).verdict, 'fail');
-  t.is(value('v').within({ ge: 1 }).decide(rec([2, Infinity, 3])).verdict, 'inconclusive');
-  const zeros = value('v').within({ le: 0 }).decide(rec([0, 0, 0]));
+  t.is(valueInBand('v').within({ le: 1e-5 }).decide(rec([1e-6, Infinity, 1e-7])).verdict, 'fail');
+  t.is(valueInBand('v').within({ ge: 1 }).decide(rec([2, Infinity, 3])).verdict, 'inconclusive');
+  const zeros = valueInBand('v').within({ le: 0 }).decide(rec([0, 0, 0]));
   t.is(zeros.verdict, 'pass');
   t.regex(zeros.degenerate ?? '', /same value/);
-  t.is(value('v').within({ gt: 0 }).decide(rec([0, 0, 0])).verdict, 'fail');
+  t.is(valueInBand('v').within({ gt: 0 }).decide(rec([0, 0, 0])).verdict, 'fail');
 });
 
 test('count: the exact binomial interval of the success rate, so chance alone does not pass', (t) => {
   const rec = (vals: number[]) => recordWith((r) => vals.forEach((v, seed) => r.scalar('err', v, { seed })));
-  const check = count('err', { lt: 1e-6 }).rateWithin({ ge: 0.5 });
+  const check = countOfSeeds('err', { lt: 1e-6 }).rateWithin({ ge: 0.5 });
   t.is(check.decide(rec(Array(12).fill(1e-7))).verdict, 'pass');
   t.is(check.decide(rec([1e-7, 1e-7, 1e-7, 1e-7, 0.3])).verdict, 'inconclusive');
   t.is(check.decide(rec(Array(12).fill(0.3))).verdict, 'fail');
   // 10 of 10 cannot establish a rate ≥ 0.8 at 95% (the Clopper-Pearson lower end is 0.69).
-  t.is(count('err', { lt: 1e-6 }).rateWithin({ ge: 0.8 }).decide(rec(Array(10).fill(1e-7))).verdict, 'inconclusive');
+  t.is(countOfSeeds('err', { lt: 1e-6 }).rateWithin({ ge: 0.8 }).decide(rec(Array(10).fill(1e-7))).verdict, 'inconclusive');
 });
 
 test('paired difference: a clear improvement passes, a clear loss fails, noise is inconclusive', (t) => {
   const rec = (a: number[], b: number[]) => recordWith((r) => a.forEach((v, seed) => { r.scalar('a', v, { seed }); r.scalar('b', b[seed], { seed }); }));
-  const check = paired('a', 'b').differenceWithin({ gt: 0 });
+  const check = pairedDifference('a', 'b').differenceWithin({ gt: 0 });
   t.is(check.decide(rec([0.9, 0.91, 0.92, 0.9, 0.93], [0.7, 0.72, 0.69, 0.71, 0.7])).verdict, 'pass');
   t.is(check.decide(rec([0.6, 0.61, 0.62, 0.6, 0.63], [0.7, 0.72, 0.69, 0.71, 0.7])).verdict, 'fail');
   t.is(check.decide(rec([0.7, 0.8, 0.6, 0.75, 0.65], [0.72, 0.7, 0.69, 0.71, 0.7])).verdict, 'inconclusive');
@@ -114,9 +114,9 @@ test('correlation: a monotone relation passes ρ ≥ 0.8, noise fails', (t) => {
 
 test('monotone trend: strictly decreasing means pass, a bump fails', (t) => {
   const rec = (ys: number[]) => recordWith((r) => seeds.forEach((seed) => r.curve('F', [0, 5, 10, 20], ys.map((y) => y + 0.001 * seed), { seed })));
-  t.is(trend('F').monotone('decreasing').decide(rec([0.5, 0.4, 0.3, 0.2])).verdict, 'pass');
-  t.is(trend('F').monotone('decreasing').decide(rec([0.5, 0.4, 0.45, 0.2])).verdict, 'fail');
-  t.is(trend('F').monotone('increasing').decide(rec([0.5, 0.4, 0.3, 0.2])).verdict, 'fail');
+  t.is(monotoneTrend('F').monotone('decreasing').decide(rec([0.5, 0.4, 0.3, 0.2])).verdict, 'pass');
+  t.is(monotoneTrend('F').monotone('decreasing').decide(rec([0.5, 0.4, 0.45, 0.2])).verdict, 'fail');
+  t.is(monotoneTrend('F').monotone('increasing').decide(rec([0.5, 0.4, 0.3, 0.2])).verdict, 'fail');
 });
 
 test('no trend: a flat metric passes a −0.05 margin, a degrading one fails', (t) => {
@@ -132,8 +132,8 @@ test('report-only is always inconclusive', (t) => {
 
 test('monotone trend: constant means fail instead of throwing; noisy steps are inconclusive', (t) => {
   const rec = (f: (seed: number, i: number) => number) => recordWith((r) => seeds.forEach((seed) => r.curve('F', [0, 5, 10], [0, 1, 2].map((i) => f(seed, i)), { seed })));
-  t.is(trend('F').monotone('decreasing').decide(rec(() => 0.3)).verdict, 'fail');
-  t.is(trend('F').monotone('decreasing').decide(rec((seed, i) => 0.5 - 0.01 * i + 0.05 * Math.sin(seed * 7 + i * 3))).verdict, 'inconclusive');
+  t.is(monotoneTrend('F').monotone('decreasing').decide(rec(() => 0.3)).verdict, 'fail');
+  t.is(monotoneTrend('F').monotone('decreasing').decide(rec((seed, i) => 0.5 - 0.01 * i + 0.05 * Math.sin(seed * 7 + i * 3))).verdict, 'inconclusive');
 });
 
 test('correlation: several seeds are clusters; a constant y is no association, decided not thrown', (t) => {
@@ -149,7 +149,7 @@ test('correlation: several seeds are clusters; a constant y is no association, d
 
 test('all-of: any failing part fails the claim; fail dominates inconclusive', (t) => {
   const rec = recordWith((r) => { r.scalar('a', 1, { seed: 0 }); r.scalar('b', Number.NaN, { seed: 0 }); });
-  const exact = (name: string, band: Parameters<ReturnType<typeof value>['within']>[0]) => value(name).within(band, 'exact');
+  const exact = (name: string, band: Parameters<ReturnType<typeof valueInBand>['within']>[0]) => valueInBand(name).within(band, 'exact');
   t.is(allOf(exact('a', { le: 2 }), exact('a', { ge: 0 })).decide(rec).verdict, 'pass');
   t.is(allOf(exact('a', { le: 2 }), exact('a', { ge: 3 })).decide(rec).verdict, 'fail');
   const mixed = allOf(exact('b', { le: 2 }), exact('a', { ge: 3 })).decide(rec);

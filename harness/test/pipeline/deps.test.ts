@@ -55,9 +55,6 @@ function sources(dir: string): string[] {
 
 const stage = (parse(readFileSync(path.join(ROOT, 'dvc.yaml'), 'utf8')) as { stages: Record<string, { do?: { deps: string[] } }> }).stages.run.do!;
 const covered = (rel: string) => stage.deps.some((d) => rel === d || rel.startsWith(`${d}/`));
-// Reached only through cli/errors.ts, which the run process uses to format an error message: the
-// error classes of the CLI's other commands. Changing them does not change a result.
-const ERROR_CLASSES_ONLY = ['harness/src/cli/errors.ts', 'harness/src/scaffold/create.ts', 'harness/src/scaffold/templates.ts', 'harness/src/verify/expected.ts'];
 
 test('every harness source a run imports is under a dep of run@<id>', (t) => {
   const entries = [
@@ -68,7 +65,7 @@ test('every harness source a run imports is under a dep of run@<id>', (t) => {
   const harness = [...closure(entries)].map((f) => path.relative(ROOT, f)).filter((f) => f.startsWith('harness/src/'));
   t.true(harness.length > 50, `only ${harness.length} harness files found: the import scan is broken`);
   t.true(harness.includes('harness/src/claims/index.ts') || harness.some((f) => f.startsWith('harness/src/claims/')));
-  const missing = harness.filter((f) => !covered(f) && !ERROR_CLASSES_ONLY.includes(f));
+  const missing = harness.filter((f) => !covered(f));
   t.deepEqual(missing, [], `dvc.yaml stage run: add these to deps (a change to them can change results): ${missing.join(', ')}`);
   t.true(stage.deps.includes('package.json'), 'papers resolve #harness through package.json\'s imports: it is a dep of run@<id>');
 });
@@ -84,7 +81,7 @@ test('a change to the report, the CLI, verify or the benchmarks does not rerun t
 test('the report stage depends on the code `repro report` executes', (t) => {
   const report = (parse(readFileSync(path.join(ROOT, 'dvc.yaml'), 'utf8')) as { stages: Record<string, { deps: string[] }> }).stages.report;
   const coveredByReport = (rel: string) => report.deps.some((d) => rel === d || rel.startsWith(`${d}/`));
-  // Type-only imports do not run; the error classes reached through cli/errors.ts only format messages.
+  // Type-only imports do not run.
   const valueImports = (file: string) => importsOf(file, { skipTypeOnly: true });
   const seen = new Set<string>();
   const stack = [path.join(ROOT, 'harness/src/cli/report.ts')];
@@ -92,10 +89,10 @@ test('the report stage depends on the code `repro report` executes', (t) => {
     const file = stack.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    if (path.relative(ROOT, file) !== 'harness/src/cli/errors.ts') stack.push(...valueImports(file));
+    stack.push(...valueImports(file));
   }
   const harness = [...seen].map((f) => path.relative(ROOT, f)).filter((f) => f.startsWith('harness/src/'));
   t.true(harness.length > 30, `only ${harness.length} files reached: the import scan is broken`);
-  const missing = harness.filter((f) => !coveredByReport(f) && !ERROR_CLASSES_ONLY.includes(f) && f !== 'harness/src/cli/errors.ts');
+  const missing = harness.filter((f) => !coveredByReport(f));
   t.deepEqual(missing, [], `dvc.yaml stage report: add these to deps: ${missing.join(', ')}`);
 });

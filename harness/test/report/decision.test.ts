@@ -7,7 +7,7 @@ import test from 'ava';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allOf, paired, value } from '../../src/claims/index.js';
+import { allOf, pairedDifference, valueInBand } from '../../src/claims/index.js';
 import { claim } from '../../src/claims/claim.js';
 import { buildReport } from '../../src/report/index.js';
 import { stringifyResults } from '../../src/results/json.js';
@@ -24,14 +24,14 @@ test('the deciding part leads, and control status comes from the verdicts', asyn
     id: 'two-parts',
     quote: 'a claim of two conditions',
     why: 'test',
-    check: allOf(value('a', { label: 'A' }).within({ ge: 0 }), value('b', { label: 'B' }).within({ le: 1 })),
+    check: allOf(valueInBand('a', { label: 'A' }).within({ ge: 0 }), valueInBand('b', { label: 'B' }).within({ le: 1 })),
     control: { params: { x: 1 }, why: 'B grows' },
   });
   const identical = claim({
     id: 'helps',
     quote: 'the method helps',
     why: 'test',
-    check: paired('m', 'base').differenceWithin({ gt: 0 }),
+    check: pairedDifference('m', 'base').differenceWithin({ gt: 0 }),
     control: { params: { y: 1 }, why: 'both arms the same' },
   });
   const main = scalars({ a: [1, 1.1, 0.9], b: [2, 2.1, 1.9], m: [1, 1.1, 1.2], base: [0.5, 0.6, 0.55] });

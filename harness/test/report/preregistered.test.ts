@@ -9,11 +9,11 @@ import { claimLines, preregistration } from '../../src/report/preregistered.js';
 const CLAIMS = (threshold: number) => `export const claims = [
   claim({
     id: 'first',
-    check: value('a').within({ ge: ${threshold} }),
+    check: valueInBand('a').within({ ge: ${threshold} }),
   }),
   claim({
     id: 'second',
-    check: value('b').within({ le: 1 }),
+    check: valueInBand('b').within({ le: 1 }),
   }),
 ];
 `;

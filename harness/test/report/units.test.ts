@@ -1,15 +1,13 @@
 import test from 'ava';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDvcLock, runStage } from '../../src/report/dvc.js';
-import { arxivUrl, escapeHtml, fmtDuration, fmtNum, jsonForScript, safeHttpUrl, slug, uniqueSlug } from '../../src/report/format.js';
+import { arxivUrl, escapeHtml, fmtDuration, jsonForScript, safeHttpUrl, slug, uniqueSlug } from '../../src/report/format.js';
 import { normalizeVerdicts } from '../../src/report/load.js';
 import { ciStripSvg } from '../../src/report/strip.js';
 import { compactSvg, sanitizeSvg } from '../../src/report/svg.js';
 import { parseThreshold } from '../../src/report/threshold.js';
-import { writeFileAtomic } from '../../src/report/write.js';
 import { FIXTURES } from './helpers.js';
+import { formatNumber } from '../../src/claims/band.js';
 
 test('escapeHtml and jsonForScript', (t) => {
   t.is(escapeHtml(`<a href="x" onclick='y'>&\``), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;');
@@ -19,11 +17,11 @@ test('escapeHtml and jsonForScript', (t) => {
 });
 
 test('number, duration and URL formatting', (t) => {
-  t.is(fmtNum(null), '—');
-  t.is(fmtNum(Number.NaN), 'NaN');
-  t.is(fmtNum(-0.98765), '-0.9877');
-  t.is(fmtNum(1.5e-5), '1.50e-5');
-  t.is(fmtNum(123456), '1.23e+5');
+  t.is(formatNumber(null), '—');
+  t.is(formatNumber(Number.NaN), 'NaN');
+  t.is(formatNumber(-0.98765), '-0.9877');
+  t.is(formatNumber(1.5e-5), '1.50e-5');
+  t.is(formatNumber(123456), '1.23e+5');
   t.is(fmtDuration(0.25), '250 ms');
   t.is(fmtDuration(7.25), '7.3 s');
   t.is(fmtDuration(754.2), '12 min 34 s');
@@ -105,17 +103,3 @@ test('normalizeVerdicts fills defaults for partial files and rejects non-objects
   t.throws(() => normalizeVerdicts([], 'x'));
 });
 
-test('writeFileAtomic replaces the file and leaves no temp files', async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'atomic-'));
-  try {
-    const path = join(dir, 'sub', 'a.html');
-    await writeFileAtomic(path, 'one');
-    await writeFileAtomic(path, 'two');
-    t.is(await readFile(path, 'utf8'), 'two');
-    t.deepEqual(await readdir(join(dir, 'sub')), ['a.html']);
-    await writeFile(join(dir, 'blocker'), 'x');
-    await t.throwsAsync(writeFileAtomic(join(dir, 'blocker', 'b.html'), 'x'));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});

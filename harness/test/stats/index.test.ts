@@ -8,7 +8,7 @@ test('the barrel exports the whole public API', (t) => {
     'ols', 'powerLawFit', 'expRateFit', 'windowed',
     'bootstrapCI', 'bootstrapPairedCI', 'meanCI',
     'pearson', 'spearman', 'ranks',
-    'pairedDifference',
+    'pairedTTest',
     'mannWhitneyU', 'oneSidedTTest',
     'isStrictlyMonotone', 'kendallTau',
   ];

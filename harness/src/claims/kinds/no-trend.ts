@@ -3,7 +3,7 @@
  * paired 95% t interval of y(largest x) − y(smallest x) over seeds against a margin: the interval
  * must sit inside the band, not merely include zero.
  */
-import { pairedDifference } from '../../stats/index.js';
+import { pairedTTest } from '../../stats/index.js';
 import { bandText, requireBand, type Band } from '../band.js';
 import { requireSeries, seedsOf, type Check } from '../check.js';
 import { decideEstimate, identicalArms, nonFiniteOutcome, undecided } from '../decision.js';
@@ -34,7 +34,7 @@ export function noTrend(series: string, options: { xTitle?: string; yTitle?: str
           }
           const broken = nonFiniteOutcome(differences, band, `y(${last.x}) − y(${first.x})`);
           if (broken) return undecided(broken.verdict, { ...base, method: 'paired difference', reason: broken.reason });
-          const result = pairedDifference(pairs.map((p) => p.a), pairs.map((p) => p.b));
+          const result = pairedTTest(pairs.map((p) => p.a), pairs.map((p) => p.b));
           return decideEstimate({
             ...base,
             label: `mean y(${last.x}) − y(${first.x})`,

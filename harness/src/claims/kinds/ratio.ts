@@ -10,7 +10,7 @@ import { bandText, chartBand, formatNumber, requireBand, type Band } from '../ba
 import { requireScalars, type Check } from '../check.js';
 import { constantValues, decideEstimate, identicalArms, nonFiniteOutcome, undecided } from '../decision.js';
 import { perSeedEvidence } from '../summarize.js';
-import { pairUp } from './paired.js';
+import { pairUp } from './paired-difference.js';
 
 export function ratio(numerator: string, denominator: string, options: { label?: string; exact?: boolean } = {}) {
   const label = options.label ?? `${numerator} / ${denominator}`;

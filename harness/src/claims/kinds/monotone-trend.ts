@@ -6,7 +6,7 @@
  * correction is needed); fails when some step's interval lies entirely at or against it;
  * otherwise inconclusive. Kendall's τ of the means is reported beside it when defined.
  */
-import { kendallTau, pairedDifference, welchInterval } from '../../stats/index.js';
+import { kendallTau, pairedTTest, welchInterval } from '../../stats/index.js';
 import { formatNumber, judgeInterval, type Band } from '../band.js';
 import { requireSeries, seedsOf, type Check } from '../check.js';
 import { undecided } from '../decision.js';
@@ -19,7 +19,7 @@ function stepInterval(a: Group, b: Group): { estimate: number; lo: number; hi: n
   const bySeed = new Map(a.values.map((v) => [v.seed, v.y]));
   const pairs = b.values.filter((v) => bySeed.has(v.seed)).map((v) => ({ after: v.y, before: bySeed.get(v.seed)! }));
   if (pairs.length >= 2 && pairs.length === a.values.length && pairs.length === b.values.length) {
-    const d = pairedDifference(pairs.map((p) => p.after), pairs.map((p) => p.before));
+    const d = pairedTTest(pairs.map((p) => p.after), pairs.map((p) => p.before));
     return { estimate: d.estimate, lo: d.lo, hi: d.hi, method: 'paired t' };
   }
   if (a.values.length < 2 || b.values.length < 2) return null;
@@ -27,7 +27,7 @@ function stepInterval(a: Group, b: Group): { estimate: number; lo: number; hi: n
   return { estimate: w.estimate, lo: w.lo, hi: w.hi, method: 'Welch t' };
 }
 
-export function trend(series: string, options: { xTitle?: string; yTitle?: string; xLog?: boolean } = {}) {
+export function monotoneTrend(series: string, options: { xTitle?: string; yTitle?: string; xLog?: boolean } = {}) {
   return {
     monotone(direction: 'increasing' | 'decreasing'): Check {
       const stepBand: Band = direction === 'increasing' ? { gt: 0 } : { lt: 0 };

@@ -10,12 +10,12 @@ import { requireScalars, type Check } from '../check.js';
 import { decideEstimate, undecided } from '../decision.js';
 import { perSeedEvidence } from '../summarize.js';
 
-export function count(scalar: string, band: Band, options: { label?: string } = {}) {
-  requireBand(`count('${scalar}')`, band);
+export function countOfSeeds(scalar: string, band: Band, options: { label?: string } = {}) {
+  requireBand(`countOfSeeds('${scalar}')`, band);
   const label = options.label ?? scalar;
   return {
     rateWithin(rate: Band): Check {
-      requireBand(`count('${scalar}').rateWithin`, rate);
+      requireBand(`countOfSeeds('${scalar}').rateWithin`, rate);
       const threshold = `share of seeds with ${label} ${bandText(band)}: ${bandText(rate)} (95% Clopper-Pearson interval)`;
       return {
         kind: 'count-of-seeds',

@@ -12,11 +12,11 @@ import { meanOverSeeds, perSeedEvidence } from '../summarize.js';
 
 export type ValueRule = 'mean' | 'exact';
 
-export function value(scalar: string, options: { label?: string } = {}) {
+export function valueInBand(scalar: string, options: { label?: string } = {}) {
   const label = options.label ?? scalar;
   return {
     within(band: Band, rule: ValueRule = 'mean'): Check {
-      requireBand(`value('${scalar}')`, band);
+      requireBand(`valueInBand('${scalar}')`, band);
       const threshold = `${label} ${bandText(band)} (${rule === 'mean' ? 'mean over seeds, 95% t interval' : 'exact value'})`;
       return {
         kind: 'value-in-band',

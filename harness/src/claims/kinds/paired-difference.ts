@@ -4,17 +4,17 @@
  * superiority margin, or an inclusive non-inferiority margin).
  */
 import { pairedChart } from '../../charts/index.js';
-import { pairedDifference } from '../../stats/index.js';
+import { pairedTTest } from '../../stats/index.js';
 import { bandText, requireBand, type Band } from '../band.js';
 import { requireScalars, type Check } from '../check.js';
 import { decideEstimate, identicalArms, nonFiniteOutcome, undecided } from '../decision.js';
 import { perSeedEvidence } from '../summarize.js';
 
-export function paired(a: string, b: string, options: { labels?: [string, string]; yTitle?: string } = {}) {
+export function pairedDifference(a: string, b: string, options: { labels?: [string, string]; yTitle?: string } = {}) {
   const labels = options.labels ?? [a, b];
   return {
     differenceWithin(band: Band): Check {
-      requireBand(`paired('${a}', '${b}')`, band);
+      requireBand(`pairedDifference('${a}', '${b}')`, band);
       const threshold = `${labels[0]} − ${labels[1]} ${bandText(band)} (mean over seeds, 95% paired t interval)`;
       return {
         kind: 'paired-difference',
@@ -29,7 +29,7 @@ export function paired(a: string, b: string, options: { labels?: [string, string
           const broken = nonFiniteOutcome(differences, band, `${labels[0]} − ${labels[1]}`);
           if (broken) return undecided(broken.verdict, { ...base, chart, method: 'paired differences', reason: broken.reason });
           if (pairs.length < 2) return undecided('inconclusive', { ...base, chart, method: 'paired t interval', reason: `only ${pairs.length} paired seeds; a paired interval needs at least 2` });
-          const result = pairedDifference(pairs.map((p) => p.a), pairs.map((p) => p.b));
+          const result = pairedTTest(pairs.map((p) => p.a), pairs.map((p) => p.b));
           return decideEstimate({
             ...base,
             chart,

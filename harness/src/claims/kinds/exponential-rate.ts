@@ -10,15 +10,15 @@ import { requireSeries, type Check } from '../check.js';
 import { curvePoints, seedLabel } from '../summarize.js';
 import { decideSlopes } from './slopes.js';
 
-export interface ExpRateOptions { yRange: [number, number]; xTitle?: string; yTitle?: string; statistic?: 'rate' | 'factor' }
+export interface ExponentialRateOptions { yRange: [number, number]; xTitle?: string; yTitle?: string; statistic?: 'rate' | 'factor' }
 
-export function expRate(series: string, options: ExpRateOptions) {
+export function exponentialRate(series: string, options: ExponentialRateOptions) {
   const [y0, y1] = options.yRange;
   const useFactor = options.statistic === 'factor';
   const name = useFactor ? 'per-step factor exp(rate)' : 'rate (slope of ln y)';
   return {
     rateWithin(band: Band, { minR2 = 0 }: { minR2?: number } = {}): Check {
-      requireBand(`expRate('${series}')`, band);
+      requireBand(`exponentialRate('${series}')`, band);
       const threshold = `${name} ${bandText(band)}${minR2 > 0 ? ` with R² ≥ ${minR2}` : ''}, fitted where y in [${y0}, ${y1}] (mean over seeds, 95% t interval)`;
       return {
         kind: 'exponential-rate',
