@@ -41,17 +41,16 @@ export const FULL_PLAN: BenchPlan = {
   pipeline: true,
 };
 
+/** --quick: fewer rounds and iterations, no pure-JS cpu backend, no pipeline timing. */
 export const QUICK_PLAN: BenchPlan = {
+  ...FULL_PLAN,
   rounds: 1,
-  matmulSize: 1024,
   matmul: { time: 800, iterations: 8, warmupIterations: 2 },
   numpyRepeats: 10,
   wasm: { time: 0, iterations: 3, warmupIterations: 1 },
   cpu: null,
   webgpu: { time: 0, iterations: 2, warmupIterations: 1 },
-  overheadBatch: 1000,
   overhead: { time: 500, iterations: 5, warmupIterations: 1 },
-  torchOps: 20_000,
   torchOverheadRepeats: 5,
   lowrank: { time: 0, iterations: 3, warmupIterations: 1 },
   torchLowrankRepeats: 2,
