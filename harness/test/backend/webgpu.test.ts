@@ -24,6 +24,7 @@ import {
   WEBGPU_PARTIAL_FALLBACKS,
 } from '../../src/backend/webgpu.js';
 import type { VerdictsFile } from '../../src/types.js';
+import { TINY } from '../../../reproductions/multitask-feature-learning/test/tiny.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -186,16 +187,6 @@ deviceTest(`automatic selection uses a hardware adapter and skips a software one
     t.is(out.info.name, 'webgpu');
   }
 });
-
-const TINY = `profile: smoke
-papers:
-  multitask-feature-learning:
-    smoke: &tiny
-      { seeds: 3, experiment: multitask, dims: [16, 32], rank: 4, tasks: 16, neurons: 32, samples_per_dim: 8,
-        head_lr: 1, lr: 1, labels: teacher, features: learned, downstream_train: 400, downstream_test: 400,
-        l2: 0.001, sweep_dims: [8, 16], sweep_widths: [8, 32], sweep_train: 400 }
-    paper: *tiny
-`;
 
 deviceTest(`REPRO_BACKEND=webgpu repro run multitask-feature-learning (tiny) gives the native backend's verdicts${skipNote}`, async (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'repro-webgpu-mt-'));

@@ -2,13 +2,13 @@
  * Shared by every reproduction's end-to-end test: run a paper at a tiny size through the real
  * runner (child process, params validation, claims and controls) in a throwaway project root.
  */
-import type { ExecutionContext } from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInChild } from '../../src/runner/spawn.js';
-import type { VerdictsFile } from '../../src/types.js';
+import type { ClaimResult, VerdictsFile } from '../../src/types.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -19,10 +19,17 @@ export interface TinyRun {
   /** Force a backend (e.g. 'cpu' for papers that do not use tfjs). */
   backend?: 'native' | 'wasm' | 'cpu';
   jobs?: number;
+  /** More environment for the run (e.g. a fresh model cache). */
+  env?: Record<string, string>;
 }
 
 /** Runs the paper; fails the test with the child's stderr if the run did not write results. */
 export async function runTiny(t: ExecutionContext, o: TinyRun): Promise<VerdictsFile> {
+  return (await runTinyWithStderr(t, o)).verdicts;
+}
+
+/** runTiny, also giving the child's stderr (e.g. to look for leaked tensors). */
+export async function runTinyWithStderr(t: ExecutionContext, o: TinyRun): Promise<{ verdicts: VerdictsFile; stderr: string }> {
   const root = mkdtempSync(path.join(os.tmpdir(), `repro-${o.id}-`));
   symlinkSync(path.join(ROOT, 'reproductions'), path.join(root, 'reproductions'));
   symlinkSync(path.join(ROOT, 'datasets'), path.join(root, 'datasets'));
@@ -31,11 +38,45 @@ export async function runTiny(t: ExecutionContext, o: TinyRun): Promise<Verdicts
     root,
     id: o.id,
     stderr: 'pipe',
-    ...(o.backend ? { env: { REPRO_BACKEND: o.backend } } : {}),
+    ...(o.backend || o.env ? { env: { ...o.env, ...(o.backend ? { REPRO_BACKEND: o.backend } : {}) } } : {}),
     ...(o.jobs ? { jobs: o.jobs } : {}),
   });
   t.is(result.exitCode, 0, result.stderr);
-  return JSON.parse(readFileSync(path.join(root, 'results', o.id, 'verdicts.json'), 'utf8')) as VerdictsFile;
+  const verdicts = JSON.parse(readFileSync(path.join(root, 'results', o.id, 'verdicts.json'), 'utf8')) as VerdictsFile;
+  return { verdicts, stderr: result.stderr };
+}
+
+export interface MechanismTests {
+  id: string;
+  /** The headline claim that rests on the mechanism. */
+  claim: string;
+  /** The whole params.yaml of the tiny profile, with the mechanism on or off. */
+  params: (mechanism: boolean) => string;
+  /** The two tests' titles. */
+  titles: { with: string; without: string };
+}
+
+/**
+ * Registers a paper's mechanism tests: at a tiny size its headline claim passes with the mechanism,
+ * and without it the claim no longer passes (nor errors).
+ */
+export function mechanismTests(o: MechanismTests): void {
+  const headline = async (t: ExecutionContext, mechanism: boolean): Promise<ClaimResult> => {
+    const verdicts = await runTiny(t, { id: o.id, params: o.params(mechanism) });
+    const c = verdicts.claims.find((v) => v.id === o.claim);
+    if (!c) throw new Error(`${o.claim} missing from the verdicts`);
+    t.log(c.evidence.reason);
+    return c;
+  };
+  test(o.titles.with, async (t) => {
+    const c = await headline(t, true);
+    t.is(c.verdict, 'pass', c.evidence.reason);
+  });
+  test(o.titles.without, async (t) => {
+    const c = await headline(t, false);
+    t.not(c.verdict, 'pass', c.evidence.reason);
+    t.not(c.verdict, 'error', c.evidence.reason);
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
-import test, { type ExecutionContext } from 'ava';
-import { runTiny } from '#harness/testing';
+import { mechanismTests } from '#harness/testing';
 
 /**
  * The headline claim (beats-fedavg) rests on MFCL's data-free replay: synthetic rows of the old
@@ -21,22 +20,12 @@ papers:
     paper: *tiny
 `;
 
-const headline = async (t: ExecutionContext, mechanism: string) => {
-  const verdicts = await runTiny(t, { id: 'federated-class-incremental', params: tiny(mechanism) });
-  const c = verdicts.claims.find((v) => v.id === 'beats-fedavg');
-  if (!c) throw new Error('beats-fedavg missing from the verdicts');
-  return c;
-};
-
-test('with data-free replay and distillation, MFCL beats FedAvg at a tiny size', async (t) => {
-  const c = await headline(t, 'synthetic_batch: 32, kd_weight: 0.1');
-  t.log(c.evidence.reason);
-  t.is(c.verdict, 'pass', c.evidence.reason);
-});
-
-test('without data-free replay and distillation, the headline claim no longer passes', async (t) => {
-  const c = await headline(t, 'synthetic_batch: 0, kd_weight: 0');
-  t.log(c.evidence.reason);
-  t.not(c.verdict, 'pass', c.evidence.reason);
-  t.not(c.verdict, 'error', c.evidence.reason);
+mechanismTests({
+  id: 'federated-class-incremental',
+  claim: 'beats-fedavg',
+  params: (replay) => tiny(replay ? 'synthetic_batch: 32, kd_weight: 0.1' : 'synthetic_batch: 0, kd_weight: 0'),
+  titles: {
+    with: 'with data-free replay and distillation, MFCL beats FedAvg at a tiny size',
+    without: 'without data-free replay and distillation, the headline claim no longer passes',
+  },
 });

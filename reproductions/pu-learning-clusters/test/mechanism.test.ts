@@ -1,5 +1,4 @@
-import test, { type ExecutionContext } from 'ava';
-import { runTiny } from '#harness/testing';
+import { mechanismTests } from '#harness/testing';
 
 /**
  * The headline claim (beats-raw-clustering) rests on PU learning's one ingredient: a labelled sample of the
@@ -18,22 +17,12 @@ papers:
     paper: *tiny
 `;
 
-const headline = async (t: ExecutionContext, source: 'positives' | 'random') => {
-  const verdicts = await runTiny(t, { id: 'pu-learning-clusters', params: tiny(source) });
-  const c = verdicts.claims.find((v) => v.id === 'beats-raw-clustering');
-  if (!c) throw new Error('beats-raw-clustering missing from the verdicts');
-  return c;
-};
-
-test('with labelled positives, the proxy beats raw 2-means at a tiny size', async (t) => {
-  const c = await headline(t, 'positives');
-  t.log(c.evidence.reason);
-  t.is(c.verdict, 'pass', c.evidence.reason);
-});
-
-test('with a random draw of U as every method\'s "positives", the headline claim no longer passes', async (t) => {
-  const c = await headline(t, 'random');
-  t.log(c.evidence.reason);
-  t.not(c.verdict, 'pass', c.evidence.reason);
-  t.not(c.verdict, 'error', c.evidence.reason);
+mechanismTests({
+  id: 'pu-learning-clusters',
+  claim: 'beats-raw-clustering',
+  params: (positives) => tiny(positives ? 'positives' : 'random'),
+  titles: {
+    with: 'with labelled positives, the proxy beats raw 2-means at a tiny size',
+    without: 'with a random draw of U as every method\'s "positives", the headline claim no longer passes',
+  },
 });

@@ -1,13 +1,8 @@
 import test from 'ava';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runInChild } from '#harness/testing';
-import type { VerdictsFile } from '#harness/types';
-
-const REPRODUCTIONS = fileURLToPath(new URL('../..', import.meta.url));
-const DATASETS = fileURLToPath(new URL('../../../datasets', import.meta.url));
+import { runTiny } from '#harness/testing';
 
 // A tiny profile: small networks, a few hundred Adam steps, 40 test images, a 20-step DDIM grid.
 // Same claims and thresholds; at this size only the decisions' plumbing is under test.
@@ -33,15 +28,9 @@ papers:
 const STRUCTURAL_CONTROLS = ['severity-correlates', 'severity-orders-levels', 'adaptive-fewer-steps'];
 
 test('at a tiny size, through the runner, every claim is decided and the controls fail', async (t) => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'repro-severity-'));
-  symlinkSync(REPRODUCTIONS, path.join(root, 'reproductions'));
-  symlinkSync(DATASETS, path.join(root, 'datasets'));
-  writeFileSync(path.join(root, 'params.yaml'), TINY);
   // Models trained here go to a fresh cache, never into the reproduction's weights/.
-  const env = { REPRO_MODEL_CACHE: path.join(root, 'model-cache') };
-  const result = await runInChild({ root, id: 'severity-adaptive-diffusion', env, stderr: 'pipe' });
-  t.is(result.exitCode, 0, result.stderr);
-  const verdicts = JSON.parse(readFileSync(path.join(root, 'results', 'severity-adaptive-diffusion', 'verdicts.json'), 'utf8')) as VerdictsFile;
+  const env = { REPRO_MODEL_CACHE: mkdtempSync(path.join(os.tmpdir(), 'repro-severity-models-')) };
+  const verdicts = await runTiny(t, { id: 'severity-adaptive-diffusion', params: TINY, env });
   t.is(verdicts.claims.length, 6);
   for (const c of verdicts.claims) {
     t.not(c.verdict, 'error', `${c.id}: ${c.evidence.reason}`);
