@@ -12,6 +12,13 @@ function stepData(X: Float32Array, y: Float32Array, T: number, n: number, d: num
   return { X: tf.tensor2d(X, [T * n, d]), y: tf.tensor2d(y, [T, n]) };
 }
 
+/** A teacher problem of T tasks with n samples each, its first-step data and the initial features W₀ (m × d). */
+function setup(seed: number, T: number, n: number, d: number, rank: number, m: number) {
+  const problem = makeProblem(seed, d, rank, m);
+  const batch = taskBatch(problem, T, n, 'teacher');
+  return { problem, batch, data: stepData(batch.X1, batch.y1, T, n, d), W0: tf.tensor2d(problem.W0, [m, d]) };
+}
+
 function maxRelativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let num = 0;
   let den = 0;
@@ -24,10 +31,7 @@ function maxRelativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 test('the hand-written head step and feature gradient equal tf.grad of the logistic loss', (t) => {
   const [T, n, d, m] = [3, 40, 6, 5];
-  const problem = makeProblem(11, d, 2, m);
-  const batch = taskBatch(problem, T, n, 'teacher');
-  const data = stepData(batch.X1, batch.y1, T, n, d);
-  const W0 = tf.tensor2d(problem.W0, [m, d]);
+  const { batch, data, W0 } = setup(11, T, n, d, 2, m);
   const headLr = 0.7;
   // b_t = −η₁ ∇_{b_t} L_t(W₀, 0) and L = (1/T) Σ_t L_t, so b = −η₁·T·∇_b L.
   const b = headStep(tf, W0, data, headLr);
@@ -48,10 +52,7 @@ test('the hand-written head step and feature gradient equal tf.grad of the logis
 test('the head step matches its population value b_tj = (η₁/2)·⟨u_t, w_j⟩/√(2π)', (t) => {
   // E[sign(⟨u, x⟩) relu(⟨w, x⟩)] = ⟨u, w⟩ E|⟨u, x⟩| / 2 = ⟨u, w⟩/√(2π): the even part of relu cancels.
   const [T, n, d, m] = [2, 100_000, 8, 4];
-  const problem = makeProblem(5, d, 3, m);
-  const batch = taskBatch(problem, T, n, 'teacher');
-  const data = stepData(batch.X1, batch.y1, T, n, d);
-  const W0 = tf.tensor2d(problem.W0, [m, d]);
+  const { problem, batch, data, W0 } = setup(5, T, n, d, 3, m);
   const b = headStep(tf, W0, data, 2).dataSync();
   for (let task = 0; task < T; task++) {
     for (let j = 0; j < m; j++) {
