@@ -1,13 +1,6 @@
 /** The statistics library: pure functions that decide whether a claim's numbers pass. */
 export { mean, variance, std, median, quantile, olympicMean, allFinite, sum } from './descriptive.js';
-export {
-  normalCdf,
-  normalPdf,
-  normalQuantile,
-  studentTCdf,
-  studentTPdf,
-  studentTQuantile,
-} from './distributions.js';
+export { normalCdf, normalPdf, normalQuantile, studentTCdf, studentTPdf, studentTQuantile } from './distributions.js';
 export { erf, erfc, logGamma, logBeta, regularizedIncompleteBeta } from './special.js';
 export { ols, type LinearFit } from './ols.js';
 export { powerLawFit, expRateFit, windowed, type PowerLawFit, type ExpRateFit } from './fits.js';

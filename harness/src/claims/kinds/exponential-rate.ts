@@ -3,12 +3,11 @@
  * OLS slope of ln y on x, fitted only where y lies inside `yRange` (above the floating-point floor
  * and past the transient); the mean over seeds with its t interval is decided against the band.
  */
-import { seriesChart } from '../../charts/index.js';
-import { expRateFit, windowed } from '../../stats/index.js';
+import { expRateFit } from '../../stats/index.js';
 import { bandText, formatNumber, requireBand, type Band } from '../band.js';
-import { requireSeries, type Check } from '../check.js';
-import { curvePoints, seedLabel } from '../summarize.js';
-import { decideSlopes } from './slopes.js';
+import type { Check } from '../check.js';
+import { seedLabel } from '../summarize.js';
+import { decideSlopes, fitChart, fitSeries } from './slopes.js';
 
 export interface ExponentialRateOptions { yRange: [number, number]; xTitle?: string; yTitle?: string; statistic?: 'rate' | 'factor' }
 
@@ -25,11 +24,9 @@ export function exponentialRate(series: string, options: ExponentialRateOptions)
         threshold,
         band,
         decide(record) {
-          const curves = requireSeries(record, series);
-          const windows = curves.map((c) => ({ curve: c, w: windowed(c.x, c.y, (x, y) => Number.isFinite(x) && y >= y0 && y <= y1) }));
-          const fits = windows.map(({ curve, w }) => ({ seed: curve.seed ?? 0, fit: w.x.length >= 3 && new Set(w.x).size > 1 ? expRateFit(w.x, w.y) : null, points: w.x.length }));
-          const shown = windows.find((_, i) => fits[i].fit);
-          const shownFit = fits.find((f) => f.fit)?.fit;
+          const { curves, fits } = fitSeries(record, series, (x, y) => Number.isFinite(x) && y >= y0 && y <= y1, expRateFit);
+          const shown = fits.find((f) => f.fit);
+          const shownFit = shown?.fit;
           const fitLine = shown && shownFit
             ? { label: `fit (${seedLabel(shown.curve.seed)}), rate ${formatNumber(shownFit.rate)}`, points: [shown.w.x[0], shown.w.x[shown.w.x.length - 1]].map((x) => ({ x, y: Math.exp(shownFit.intercept + shownFit.rate * x) })) }
             : undefined;
@@ -41,12 +38,8 @@ export function exponentialRate(series: string, options: ExponentialRateOptions)
             statistic: useFactor ? Math.exp : (slope) => slope,
             minR2,
             window: `y in [${y0}, ${y1}]`,
-            chart: seriesChart({
+            chart: fitChart(series, curves, options, {
               title: `${series}: exponential fit`,
-              xTitle: options.xTitle ?? 'x',
-              yTitle: options.yTitle ?? series,
-              points: curvePoints(curves),
-              mark: 'line',
               yLog: true,
               fit: fitLine,
               band: { lo: y0, hi: y1, label: 'fit range of y' },

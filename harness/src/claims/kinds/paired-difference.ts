@@ -7,6 +7,7 @@ import { pairedChart } from '../../charts/index.js';
 import { pairedTTest } from '../../stats/index.js';
 import { bandText, requireBand, type Band } from '../band.js';
 import { requireScalars, type Check } from '../check.js';
+import type { RecordView } from '../../record/recorder.js';
 import { decideEstimate, identicalArms, nonFiniteOutcome, undecided } from '../decision.js';
 import { perSeedEvidence } from '../summarize.js';
 
@@ -21,9 +22,7 @@ export function pairedDifference(a: string, b: string, options: { labels?: [stri
         threshold,
         band,
         decide(record) {
-          const pairs = pairUp(requireScalars(record, a), requireScalars(record, b));
-          const differences = pairs.map((p) => ({ seed: p.seed, value: p.a - p.b }));
-          const base = { threshold, band, n: pairs.length, seeds: pairs.map((p) => p.seed), perSeed: perSeedEvidence(differences) };
+          const { pairs, perSeed: differences, base } = pairedEvidence(record, a, b, (x, y) => x - y, threshold, band);
           const finite = pairs.filter((p) => Number.isFinite(p.a) && Number.isFinite(p.b));
           const chart = pairedChart({ title: `${labels[0]} vs ${labels[1]}`, yTitle: options.yTitle ?? 'value', labels, pairs: finite });
           const broken = nonFiniteOutcome(differences, band, `${labels[0]} − ${labels[1]}`);
@@ -43,6 +42,16 @@ export function pairedDifference(a: string, b: string, options: { labels?: [stri
       };
     },
   };
+}
+
+/**
+ * The two scalars paired by seed, the per-seed values of `combine(a, b)`, and the evidence a
+ * paired kind starts from (threshold, band, n, seeds, per-seed values).
+ */
+export function pairedEvidence(record: RecordView, a: string, b: string, combine: (a: number, b: number) => number, threshold: string, band: Band) {
+  const pairs = pairUp(requireScalars(record, a), requireScalars(record, b));
+  const perSeed = pairs.map((p) => ({ seed: p.seed, value: combine(p.a, p.b) }));
+  return { pairs, perSeed, base: { threshold, band, n: pairs.length, seeds: pairs.map((p) => p.seed), perSeed: perSeedEvidence(perSeed) } };
 }
 
 /** The seeds recorded for both scalars, in A's order; non-finite values are kept for the caller to judge. */

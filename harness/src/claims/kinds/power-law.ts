@@ -2,12 +2,10 @@
  * `power-law`: y ∝ x^k over a window, fitted per seed by OLS on log-log axes; the mean exponent
  * over seeds with its t interval must lie in the band, and every fit must reach R² ≥ `minR2`.
  */
-import { seriesChart } from '../../charts/index.js';
-import { powerLawFit, windowed } from '../../stats/index.js';
+import { powerLawFit } from '../../stats/index.js';
 import { bandEnds, bandText, formatNumber, requireBand, type Band } from '../band.js';
-import { requireSeries, type Check } from '../check.js';
-import { curvePoints } from '../summarize.js';
-import { decideSlopes } from './slopes.js';
+import type { Check } from '../check.js';
+import { decideSlopes, fitChart, fitSeries } from './slopes.js';
 
 export interface PowerLawOptions { window: [number, number]; xTitle?: string; yTitle?: string }
 
@@ -22,11 +20,7 @@ export function powerLaw(series: string, options: PowerLawOptions) {
         threshold,
         band,
         decide(record) {
-          const curves = requireSeries(record, series);
-          const fits = curves.map((c) => {
-            const w = windowed(c.x, c.y, (x, y) => x >= x0 && x <= x1 && x > 0 && y > 0 && Number.isFinite(y));
-            return { seed: c.seed ?? 0, fit: w.x.length >= 3 && new Set(w.x).size > 1 ? powerLawFit(w.x, w.y) : null, points: w.x.length };
-          });
+          const { curves, fits } = fitSeries(record, series, (x, y) => x >= x0 && x <= x1 && x > 0 && y > 0 && Number.isFinite(y), powerLawFit);
           const best = fits.find((f) => f.fit)?.fit ?? null;
           const { lo, hi } = bandEnds(band);
           const mid = lo && hi ? (lo.value + hi.value) / 2 : (lo?.value ?? hi?.value ?? -1);
@@ -38,12 +32,8 @@ export function powerLaw(series: string, options: PowerLawOptions) {
             statistic: (slope) => slope,
             minR2,
             window: `x in [${x0}, ${x1}]`,
-            chart: seriesChart({
+            chart: fitChart(series, curves, options, {
               title: `${series}: log-log fit`,
-              xTitle: options.xTitle ?? 'x',
-              yTitle: options.yTitle ?? series,
-              points: curvePoints(curves),
-              mark: 'line',
               xLog: true,
               yLog: true,
               fit: best ? { label: `fit, exponent ${formatNumber(best.slope)}`, points: [x0, x1].map((x) => ({ x, y: best.prefactor * Math.pow(x, best.slope) })) } : undefined,

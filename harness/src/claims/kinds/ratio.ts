@@ -7,10 +7,9 @@
 import { intervalChart } from '../../charts/index.js';
 import { fiellerRatioInterval, mean } from '../../stats/index.js';
 import { bandText, chartBand, formatNumber, requireBand, type Band } from '../band.js';
-import { requireScalars, type Check } from '../check.js';
+import type { Check } from '../check.js';
 import { constantValues, decideEstimate, identicalArms, nonFiniteOutcome, undecided } from '../decision.js';
-import { perSeedEvidence } from '../summarize.js';
-import { pairUp } from './paired-difference.js';
+import { pairedEvidence } from './paired-difference.js';
 
 export function ratio(numerator: string, denominator: string, options: { label?: string; exact?: boolean } = {}) {
   const label = options.label ?? `${numerator} / ${denominator}`;
@@ -24,9 +23,7 @@ export function ratio(numerator: string, denominator: string, options: { label?:
         threshold,
         band,
         decide(record) {
-          const pairs = pairUp(requireScalars(record, numerator), requireScalars(record, denominator));
-          const perSeedRatios = pairs.map((p) => ({ seed: p.seed, value: p.a / p.b }));
-          const base = { threshold, band, n: pairs.length, seeds: pairs.map((p) => p.seed), perSeed: perSeedEvidence(perSeedRatios) };
+          const { pairs, base } = pairedEvidence(record, numerator, denominator, (a, b) => a / b, threshold, band);
           const broken = nonFiniteOutcome(pairs.flatMap((p) => [{ seed: p.seed, value: p.a }, { seed: p.seed, value: p.b }]), {}, `${numerator} or ${denominator}`);
           if (broken) return undecided('inconclusive', { ...base, method: 'ratio of means', reason: broken.reason });
           if (pairs.length === 0) return undecided('inconclusive', { ...base, method: 'ratio of means', reason: `no seed recorded both ${numerator} and ${denominator}` });

@@ -3,13 +3,44 @@
  * the mean of the per-seed statistic with its t interval over seeds; a single curve is decided on
  * its own fit's slope interval. A fit with R² below `minR2` fails the claim's functional form.
  */
-import type { LinearFit } from '../../stats/index.js';
+import { seriesChart, type SeriesOptions } from '../../charts/index.js';
+import type { RecordView, SeriesData } from '../../record/recorder.js';
+import { windowed, type LinearFit } from '../../stats/index.js';
+import type { ChartSpec } from '../../types.js';
 import { formatNumber, type Band } from '../band.js';
-import type { Decision } from '../check.js';
+import { requireSeries, type Decision } from '../check.js';
 import { decideEstimate, undecided } from '../decision.js';
-import { meanOverSeeds, perSeedEvidence } from '../summarize.js';
+import { curvePoints, meanOverSeeds, perSeedEvidence } from '../summarize.js';
 
 export interface SeedFit { seed: number; fit: LinearFit | null; points: number }
+
+/**
+ * The curves of `series`, one fit per curve over the points `keep` selects (with the curve and its
+ * window); no fit (null) where fewer than 3 points, or a single distinct x, remain.
+ */
+export function fitSeries<F extends LinearFit>(
+  record: RecordView,
+  series: string,
+  keep: (x: number, y: number) => boolean,
+  fit: (x: number[], y: number[]) => F,
+) {
+  const curves = requireSeries(record, series);
+  const fits = curves.map((curve) => {
+    const w = windowed(curve.x, curve.y, keep);
+    return { curve, w, seed: curve.seed ?? 0, fit: w.x.length >= 3 && new Set(w.x).size > 1 ? fit(w.x, w.y) : null, points: w.x.length };
+  });
+  return { curves, fits };
+}
+
+/** The fitted-rate kinds' chart: every seed's curve of `series` as a line, on the claim's axis titles. */
+export function fitChart(
+  series: string,
+  curves: readonly SeriesData[],
+  axes: { xTitle?: string; yTitle?: string },
+  o: Omit<SeriesOptions, 'xTitle' | 'yTitle' | 'points' | 'mark'>,
+): ChartSpec {
+  return seriesChart({ ...o, xTitle: axes.xTitle ?? 'x', yTitle: axes.yTitle ?? series, points: curvePoints(curves), mark: 'line' });
+}
 
 export interface SlopeDecisionInput {
   band: Band;
