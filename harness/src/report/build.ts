@@ -10,6 +10,7 @@ import { definitionLink, paperQuoteLink } from './sources.js';
 import { preregistration } from './preregistered.js';
 import { uniqueSlug } from './format.js';
 import { loadResults } from './load.js';
+import { publishedClaim, readPublished, type PublishedRun } from './published.js';
 import { countVerdicts, countViews, indexRow, paperView, type IndexRow } from './model.js';
 import { GENERATOR, renderIndex, renderPaper } from './templates.js';
 import { writeFileAtomic } from '../results/atomic-file.js';
@@ -58,6 +59,11 @@ export interface BuildReportOptions {
    * result (git history: differs between clones). Default: as `runFacts`.
    */
   gitStamps?: boolean;
+  /**
+   * Where paper-profile runs are published (`<dir>/paper/<id>/verdicts.json`), shown beside each
+   * claim's verdict. Default: `<repoRoot>/published`; a paper with nothing there shows nothing.
+   */
+  publishedDir?: string;
   /** Told what the build is doing, step by step (the CLI prints it). */
   onProgress?: (message: string) => void;
 }
@@ -136,6 +142,7 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
   const repoRoot = resolve(opts.repoRoot ?? process.cwd());
   const lockPath = resolve(opts.dvcLockPath ?? join(repoRoot, 'dvc.lock'));
   const progress = opts.onProgress ?? (() => {});
+  const publishedDir = resolve(opts.publishedDir ?? join(repoRoot, 'published'));
   progress(`reading ${shownPath(resolve(opts.resultsDir), repoRoot)}/`);
   const loaded = await loadResults(resolve(opts.resultsDir), { runFacts: opts.runFacts ?? true });
   const expected = readExpectedFile(resolve(opts.expectedPath ?? join(repoRoot, 'expected.json')));
@@ -165,6 +172,12 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
     const stage = runStage(lock, r.id);
     const note = stage ? null : (lockNote ?? `dvc.lock has no stage run@${r.id}`);
     const view = await paperView(r, file, { lockPath: lock ? shownPath(lockPath, repoRoot) : null, stage, note }, expected);
+    let published: PublishedRun | null = null;
+    try {
+      published = readPublished(publishedDir, r.id);
+    } catch (err) {
+      view.warnings.push(rel(`published paper-profile verdicts could not be read: ${(err as Error).message}`));
+    }
     // Each claim's numbers as CSV beside the page: data/<page>/<claim anchor>.csv (the folder is rewritten whole).
     const dataDir = join(outDir, 'data', file.replace(/\.html$/, ''));
     await rm(dataDir, { recursive: true, force: true });
@@ -172,6 +185,7 @@ export async function buildReport(opts: BuildReportOptions): Promise<{ pages: st
       c.csvHref = `data/${file.replace(/\.html$/, '')}/${c.anchor}.csv`;
       writeFileAtomic(join(dataDir, `${c.anchor}.csv`), claimCsv(r.verdicts.claims[i]));
       if (opts.gitStamps ?? opts.runFacts ?? true) c.stamp = preregistration(repoRoot, r.id, c.id);
+      c.published = publishedClaim(published, c.id);
       c.sources = [paperQuoteLink(r.verdicts.paper, c.quote), definitionLink(repoRoot, outDir, r.id, c.id)].filter((l) => l !== null);
     }
     const path = join(outDir, file);

@@ -13,6 +13,7 @@ import { arxivUrl, asVerdict, fmtDate, fmtDuration, fmtValue, safeHttpUrl, uniqu
 import type { LoadedReproduction } from './load.js';
 import type { Stamp } from './preregistered.js';
 import type { SourceLink } from './sources.js';
+import type { PublishedClaimView } from './published.js';
 import { claimHistory, type HistoryRow } from './history.js';
 import { controlStatus, controlStatusText, type ControlStatus } from '../results/control.js';
 import { judgeControl, type ControlJudgement, type ExpectedFile } from './control-judgement.js';
@@ -62,6 +63,8 @@ export interface ClaimView {
   sources: SourceLink[];
   /** Every reviewed change of its expected verdict, from expected.json's $history (oldest first). */
   history: HistoryRow[];
+  /** The verdict of the paper profile's run published in published/paper/<id>/ (set by the build), or null. */
+  published: PublishedClaimView | null;
 }
 
 export interface PaperView {
@@ -197,6 +200,7 @@ async function claimView(id: string, claim: ClaimResult, anchors: Set<string>, f
     stamp: null,
     sources: [],
     history: file ? claimHistory(file.history, id, claim.id) : [],
+    published: null,
   };
 }
 

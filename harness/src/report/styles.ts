@@ -57,6 +57,9 @@ blockquote {
 .note { border-left: 4px solid #f0a500; background: #fff8e6; padding: 0.5em 0.9em; margin: 0.6em 0; }
 .warn { border-left: 4px solid var(--fail); background: var(--fail-bg); padding: 0.5em 0.9em; margin: 0.6em 0; }
 .decision { display: grid; grid-template-columns: minmax(16em, 1fr) minmax(0, 320px); gap: 0.3em 1.5em; align-items: center; margin: 0.5em 0; }
+.published { border-left: 3px solid #888; padding: 0.1em 0.8em; margin: 0.5em 0; }
+.published p { margin: 0.25em 0; }
+.published-label { font-weight: 600; }
 .decision-strip svg { width: 100%; height: auto; }
 .decided-by { font-weight: 600; }
 .explain { margin: 0.4em 0 0.8em; padding: 0.45em 0.9em; border-left: 4px solid var(--line); background: var(--panel); }

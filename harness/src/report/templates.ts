@@ -151,6 +151,8 @@ const PAPER = `${HEAD}
 <div class="claim-head"><h3>{{id}}</h3>{{> badge}}{{#if kind}}<span class="muted">{{kind}}</span>{{/if}}{{#if rawVerdict}}<span class="muted">(recorded verdict: {{rawVerdict}})</span>{{/if}}{{#if csvHref}}<a class="download" href="{{csvHref}}" download title="statistic, interval and every per-seed value, of the claim and its control">numbers as CSV</a>{{/if}}</div>
 {{#if stamp}}<p class="stamp {{#if stamp.before}}stamp-ok{{else}}stamp-changed{{/if}}"><span aria-hidden="true">{{#if stamp.before}}✓{{else}}!{{/if}}</span> {{stamp.text}}</p>{{/if}}
 {{> decision ev=evidence verdict=verdict}}
+{{#if published}}<div class="published"><p><span class="published-label">{{@root.p.profile}} profile (this report's run):</span> {{> badge}}</p>
+<p><span class="published-label">{{published.label}}:</span> {{> badge verdict=published.verdict}} <span class="stat">{{published.statistic}}</span>{{#if published.ci}} <span class="muted">CI</span> <span class="mono">{{published.ci}}</span>{{/if}} · threshold: <strong>{{published.threshold}}</strong> <span class="muted">({{published.detail}}; not re-verified by CI)</span></p></div>{{/if}}
 <blockquote>{{quote}}</blockquote>
 {{#if sources.length}}<p class="sources">{{#each sources}}<a href="{{href}}" title="{{title}}" rel="noopener noreferrer">{{label}}</a>{{/each}}</p>{{/if}}
 {{#if note}}<p class="note"><strong>Note:</strong> {{note}}</p>{{/if}}
