@@ -11,7 +11,8 @@ import { parseResults } from '../results/json.js';
 import { readVerdictsFile } from '../results/read.js';
 import { fmtDuration } from '../results/duration.js';
 import type { ClaimResult, Verdict, VerdictsFile } from '../types.js';
-import { asVerdict, fmtInterval, fmtNum } from './format.js';
+import { formatNumber } from '../claims/band.js';
+import { asVerdict, fmtInterval } from './format.js';
 
 export interface PublishedRun {
   id: string;
@@ -90,7 +91,7 @@ export function publishedClaim(run: PublishedRun | null, claimId: string): Publi
     label: `paper profile (published ${run.date ?? 'date not recorded'}, ${run.machine})`,
     verdict: asVerdict(claim.verdict),
     // A timed claim's numbers stay in the run's timing.json, which is not published.
-    statistic: claim.timed ? 'a time measured on that machine (not published)' : fmtNum(d.statistic),
+    statistic: claim.timed ? 'a time measured on that machine (not published)' : formatNumber(d.statistic),
     ci: claim.timed ? null : fmtInterval(d.ci),
     threshold: d.threshold,
     detail: `${run.backend} backend${run.seconds !== null ? `, whole run ${fmtDuration(run.seconds)}` : ''}`,
