@@ -9,20 +9,19 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sha256Hex } from '../results/hash.js';
-import { parseResults } from '../results/json.js';
+import { UserError } from '../errors.js';
+import { isObject, parseResults } from '../results/json.js';
 import { readVerdictsFile } from '../results/read.js';
 
 /** The files a published run keeps, in the order they are checked. */
 export const PUBLISHED_FILES = ['verdicts.json', 'metrics.json', 'provenance.json', 'run-facts.json'] as const;
 
-export class PublishError extends Error {
+export class PublishError extends UserError {
   constructor(readonly file: string, message: string) {
     super(`${file}: ${message}`);
     this.name = 'PublishError';
   }
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function readObject(file: string): Record<string, unknown> {
   let raw: unknown;
