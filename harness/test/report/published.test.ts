@@ -8,17 +8,11 @@ import { paperProfileTable } from '../../src/published/table.js';
 import { buildReport } from '../../src/report/index.js';
 import { machineLine, publishedClaim, readPublished } from '../../src/report/published.js';
 import { sha256Hex } from '../../src/results/hash.js';
-import type { RunFacts, VerdictsFile } from '../../src/types.js';
+import type { VerdictsFile } from '../../src/types.js';
 import { makeResults } from '../fixtures/report/make-results.js';
+import { scalingLawsRunFacts } from '../fixtures/run-facts.js';
 
-const facts: RunFacts = {
-  reproduction: 'scaling-laws',
-  git: { rev: 'feedc0ffee', dirty: false },
-  machine: { cpu: 'Test CPU 9000', cores: 2, memoryGiB: 8, platform: 'linux test' },
-  startedAt: '2026-12-05T12:04:13.000Z',
-  durationSeconds: 480.4,
-  runs: [{ params: {}, seconds: 470 }],
-};
+const facts = scalingLawsRunFacts({ startedAt: '2026-12-05T12:04:13.000Z', durationSeconds: 480.4, runs: [{ params: {}, seconds: 470 }] });
 
 /** A project with smoke results (the fixture) and a finished paper-profile run of scaling-laws in runs/. */
 async function project(t: { teardown: (fn: () => Promise<void>) => void }) {

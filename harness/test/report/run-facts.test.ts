@@ -7,16 +7,9 @@ import { buildReport } from '../../src/report/index.js';
 import { loadResults, withRunFacts } from '../../src/report/load.js';
 import type { Provenance, RunFacts } from '../../src/types.js';
 import { makeResults } from '../fixtures/report/make-results.js';
+import { scalingLawsRunFacts } from '../fixtures/run-facts.js';
 
-const facts: RunFacts = {
-  reproduction: 'scaling-laws',
-  git: { rev: 'feedc0ffee', dirty: false },
-  machine: { cpu: 'Test CPU 9000', cores: 2, memoryGiB: 8, platform: 'linux test' },
-  startedAt: '2026-12-04T10:00:00.000Z',
-  durationSeconds: 123.4,
-  jobs: 2,
-  runs: [{ params: {}, seconds: 99.5 }],
-};
+const facts = scalingLawsRunFacts({ jobs: 2 });
 
 async function project() {
   const root = await mkdtemp(join(tmpdir(), 'repro-run-facts-'));
