@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { VerdictsFile } from '../../src/types.js';
+import type { Provenance, VerdictsFile } from '../../src/types.js';
 import { toyProject } from './toy.js';
 
 const CLI = fileURLToPath(new URL('../../bin/repro.js', import.meta.url));
@@ -29,6 +29,11 @@ test('a hang with --keep-going becomes error verdicts with the reason, exit 0 (t
   const v = verdicts(root);
   t.true(v.claims.every((c) => c.verdict === 'error' && /timed out/.test(c.evidence.reason)));
   t.is(v.claims.length, 3);
+  // The planned runs are recorded, each failed for the process's reason, as a failed run would be.
+  const provenance = JSON.parse(readFileSync(path.join(root, 'results', 'toy', 'provenance.json'), 'utf8')) as Provenance;
+  t.deepEqual(provenance.runs.map((run) => run.params), [{}, { slope: 2 }, { slope: -1 }]);
+  t.true(provenance.runs.every((run) => /timed out/.test(run.error ?? '')));
+  t.is(provenance.params.mode, 'hang');
 });
 
 test('running out of memory under the heap cap is caught and recorded with --keep-going', async (t) => {
