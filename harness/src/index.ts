@@ -10,4 +10,5 @@ export { createRng, deriveSeed, type Rng } from './random.js';
 export { Recorder, type RecordView, type SeriesData } from './record/recorder.js';
 export { FlatAdam, type AdamOptions } from './optim/flat-adam.js';
 // For papers whose own code plans or keys runs the way the runner does (a training stage, a memo).
-export { planVariants, stableJson } from './runner/variants.js';
+export { planRuns, type RunPlan, type PlannedRun } from './runner/plan.js';
+export { stableJson } from './runner/stable-json.js';

@@ -5,7 +5,7 @@ import { assertReplaceableOut, assertWritableParent } from '../runner/out.js';
 import { readParamsFile } from '../params/load.js';
 import { assertKnownId, loadReproduction } from '../registry/discover.js';
 import { MAX_TIMEOUT_SECONDS, runInChild, type SpawnResult } from '../runner/spawn.js';
-import { planExecution } from '../runner/execute.js';
+import { planRuns } from '../runner/plan.js';
 import { parseThreads } from '../runner/threads.js';
 import { type FlagTable, intFlag, optionsOf, parseFlags, usageLine, UsageError } from './args.js';
 import type { Command } from './commands.js';
@@ -87,7 +87,7 @@ export const run: Command = {
     // a second instead of after TensorFlow has loaded); the child checks them again for itself.
     const def = await loadReproduction(root, id);
     const paramsData = readParamsFile(paramsFile);
-    planExecution(def, paramsData);
+    const plan = planRuns(def, paramsData);
     const out = values.out ? path.resolve(values.out) : path.join(root, 'results', id);
     if (values.out) assertReplaceableOut(root, id, out);
     assertWritableParent(out);
@@ -117,7 +117,7 @@ export const run: Command = {
     const profile = paramsData.profile;
     // Loaded only on this path: it brings the whole claim-deciding machinery with it.
     const { writeFailureResults } = await import('../runner/failure.js');
-    writeFailureResults(out, def, { root, profile, reason, seconds: result.seconds });
+    writeFailureResults(out, def, plan, { root, profile, reason, seconds: result.seconds });
     process.stderr.write(`repro: run ${id}: ${reason}; recorded as error verdicts (--keep-going)\n`);
     return 0;
   },

@@ -75,7 +75,8 @@ export function explain(o: {
   if (o.verdict === 'pass') return null;
   const h = o.headline;
   const reason = o.reason.trim().replace(/\.$/, '');
-  if (o.verdict === 'error') return `The claim could not be decided because the run failed${reason ? `: ${reason}` : ''}.`;
+  // decide.ts's reasons already say "the run failed: ..." (or why the check could not be computed).
+  if (o.verdict === 'error') return /^the (run failed|check could not be computed)\b/i.test(reason) ? `The claim could not be decided: ${reason}.` : `The claim could not be decided because the run failed${reason ? `: ${reason}` : ''}.`;
   const opening = o.verdict === 'fail' ? 'Fails' : 'Inconclusive';
   const measured = finite(h.statistic) || (h.statistic !== null && !Number.isNaN(h.statistic))
     ? `${h.label} was ${formatNumber(h.statistic)}${h.ci ? ` (${h.ciLevel ?? ''}${h.ciLevel ? ' ' : ''}CI ${fmtInterval(h.ci)})` : ''}`

@@ -1,6 +1,6 @@
-/** The messages between the pool (pool.ts) and its worker processes (variant-child.ts). */
+/** The messages between the pool (pool.ts) and its worker processes (worker.ts). */
 import type { BackendInfo } from '../backend/types.js';
-import type { VariantResult, VariantTask } from './variant.js';
+import type { RunResult, RunTask } from './one-run.js';
 
-export type FromParent = { type: 'task'; index: number; task: VariantTask } | { type: 'stop' };
-export type ToParent = { type: 'ready'; backend: BackendInfo } | { type: 'result'; index: number; result: VariantResult };
+export type FromParent = { type: 'task'; index: number; task: RunTask } | { type: 'stop' };
+export type ToParent = { type: 'ready'; backend: BackendInfo } | { type: 'result'; index: number; result: RunResult };

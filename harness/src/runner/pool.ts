@@ -14,10 +14,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BackendInfo } from '../backend/types.js';
 import type { FromParent, ToParent } from './pool-protocol.js';
-import type { VariantResult, VariantTask } from './variant.js';
+import type { RunResult, RunTask } from './one-run.js';
 import { UserError } from '../errors.js';
 
-const WORKER = fileURLToPath(new URL('./variant-child.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');
 
 /** A worker process died while it held a run: the run as a whole failed. */
@@ -76,11 +76,11 @@ export class WorkerPool {
 
   /** Runs every task once; then the workers exit. A pool runs one queue. */
   /** Runs the tasks on the workers; `onResult` hears each as it finishes (for progress), in finishing order. */
-  async run(tasks: VariantTask[], onResult?: (index: number, result: VariantResult) => void): Promise<VariantResult[]> {
-    const results: VariantResult[] = new Array(tasks.length);
+  async run(tasks: RunTask[], onResult?: (index: number, result: RunResult) => void): Promise<RunResult[]> {
+    const results: RunResult[] = new Array(tasks.length);
     let next = 0;
     let death: WorkerDiedError | null = null;
-    const failed = (why: string): VariantResult => ({ record: null, error: why, seconds: 0, leakedTensors: 0 });
+    const failed = (why: string): RunResult => ({ record: null, error: why, seconds: 0, leakedTensors: 0 });
     const live = new Set<ChildProcess>();
 
     /** Feeds one worker until the queue is empty or the process is gone. */

@@ -13,7 +13,7 @@ export interface SpawnOptions {
   params?: string;
   out?: string;
   seedBase?: number;
-  /** Variants run at once in worker processes (default: REPRO_JOBS, else the number of cores). */
+  /** Distinct runs done at once in worker processes (default: REPRO_JOBS, else the number of cores). */
   jobs?: number;
   /** Compute threads of each run process (default: REPRO_THREADS, else 1; see threads.ts). */
   threads?: number;
@@ -34,7 +34,7 @@ export function defaultJobs(): number {
 
 export interface SpawnResult { exitCode: number; seconds: number; timedOut: boolean; signal: string | null; outOfMemory: boolean; stderr: string }
 
-const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const RUN_PROCESS = fileURLToPath(new URL('./run-process.ts', import.meta.url));
 /** tsx by absolute URL, so the child can start from any working directory. */
 const TSX = import.meta.resolve('tsx');
 
@@ -70,7 +70,7 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
   const args = [
     `--max-old-space-size=${o.memoryMiB ?? 8192}`,
     '--import', TSX,
-    CHILD, o.id, '--root', o.root,
+    RUN_PROCESS, o.id, '--root', o.root,
     ...(o.params ? ['--params', o.params] : []),
     ...(o.out ? ['--out', o.out] : []),
     ...(o.seedBase ? [`--seed-base=${o.seedBase}`] : []),

@@ -22,11 +22,11 @@ export function seriesSlug(label: string): string {
 /** The volatile sidecar's name in results/<id>/ (listed in .dvcignore). */
 export const RUN_FACTS_FILE = 'run-facts.json';
 
-/** Every run's timed series, named as they would be under series/ (variants under variants/<label>/). */
+/** Every run's timed series, named as they would be under series/ (runs other than the default under variants/<label>/, a layout DVC plots and published results rely on). */
 function timedSeriesOf(output: ExecuteOutput): SeriesRows {
   const out: SeriesRows = {};
   for (const [index, run] of output.runs.entries()) {
-    for (const [name, rows] of Object.entries(run.timedSeries)) out[index === 0 ? seriesSlug(name) : `variants/${seriesSlug(run.variant.label)}/${seriesSlug(name)}`] = rows;
+    for (const [name, rows] of Object.entries(run.timedSeries)) out[index === 0 ? seriesSlug(name) : `variants/${seriesSlug(run.run.label)}/${seriesSlug(name)}`] = rows;
   }
   return out;
 }
@@ -44,7 +44,7 @@ export function writeResults(dir: string, output: ExecuteOutput, provenance: Pro
     writeFileSync(path.join(tmp, RUN_FACTS_FILE), json(facts));
     for (const [index, run] of output.runs.entries()) {
       // The default run's series sit at series/<name>.json, where dvc.yaml's plots expect them.
-      const folder = index === 0 ? path.join(tmp, 'series') : path.join(tmp, 'series', 'variants', seriesSlug(run.variant.label));
+      const folder = index === 0 ? path.join(tmp, 'series') : path.join(tmp, 'series', 'variants', seriesSlug(run.run.label));
       mkdirSync(folder, { recursive: true });
       for (const [name, rows] of Object.entries(run.series)) {
         writeFileSync(path.join(folder, `${seriesSlug(name)}.json`), json(rows));

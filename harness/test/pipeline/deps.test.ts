@@ -1,6 +1,6 @@
 /**
  * The run@<id> stages depend on the code a run executes, and only on it: every harness source a
- * run imports (the run process, the variant workers, every paper's non-test code) is under one of
+ * run imports (the run process, its worker processes, every paper's non-test code) is under one of
  * the stage's deps, and the report, CLI, verify and benchmark code is not.
  */
 import test from 'ava';
@@ -58,8 +58,8 @@ const covered = (rel: string) => stage.deps.some((d) => rel === d || rel.startsW
 
 test('every harness source a run imports is under a dep of run@<id>', (t) => {
   const entries = [
-    path.join(ROOT, 'harness/src/runner/child.ts'),
-    path.join(ROOT, 'harness/src/runner/variant-child.ts'),
+    path.join(ROOT, 'harness/src/runner/run-process.ts'),
+    path.join(ROOT, 'harness/src/runner/worker.ts'),
     ...sources(path.join(ROOT, 'reproductions')),
   ];
   const harness = [...closure(entries)].map((f) => path.relative(ROOT, f)).filter((f) => f.startsWith('harness/src/'));

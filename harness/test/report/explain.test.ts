@@ -16,6 +16,9 @@ test('explain: one sentence for each non-pass, none for a pass', (t) => {
   );
   t.regex(explain({ verdict: 'fail', headline: { ...headline, ci: [0.1, 0.2] }, reason: '', censored: null, degenerate: null })!, /likely reason: the whole interval lies below the lower end 0\.5\.$/);
   t.is(explain({ verdict: 'error', headline, reason: 'series "x" missing.', censored: null, degenerate: null }), 'The claim could not be decided because the run failed: series "x" missing.');
+  // Reasons written by the runner say it themselves: said once, not twice.
+  t.is(explain({ verdict: 'error', headline, reason: 'the run failed: timed out after 6 s', censored: null, degenerate: null }), 'The claim could not be decided: the run failed: timed out after 6 s.');
+  t.is(explain({ verdict: 'error', headline, reason: 'the check could not be computed: no series "x"', censored: null, degenerate: null }), 'The claim could not be decided: the check could not be computed: no series "x".');
   // No band to compare with: the run's own reason is the likely reason.
   t.regex(explain({ verdict: 'fail', headline: { ...headline, band: undefined }, reason: 'arm A is slower', censored: null, degenerate: null })!, /likely reason: arm A is slower\.$/);
   t.regex(explain({ verdict: 'fail', headline: { ...headline, statistic: null, ci: null }, reason: 'no data', censored: null, degenerate: null })!, /the statistic could not be computed/);

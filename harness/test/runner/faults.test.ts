@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { VerdictsFile } from '../../src/types.js';
+import type { Provenance, VerdictsFile } from '../../src/types.js';
 import { toyProject } from './toy.js';
 
 const CLI = fileURLToPath(new URL('../../bin/repro.js', import.meta.url));
@@ -27,8 +27,18 @@ test('a hang with --keep-going becomes error verdicts with the reason, exit 0 (t
   const r = await repro(root, 'run', 'toy', '--timeout', '6', '--keep-going');
   t.is(r.exitCode, 0, r.all);
   const v = verdicts(root);
-  t.true(v.claims.every((c) => c.verdict === 'error' && /timed out/.test(c.evidence.reason)));
+  t.true(v.claims.every((c) => c.verdict === 'error'));
   t.is(v.claims.length, 3);
+  // The failure takes the normal path, so a timed claim's evidence sits in timing.json, as any timed claim's does.
+  const timing = JSON.parse(readFileSync(path.join(root, 'results', 'toy', 'timing.json'), 'utf8')) as VerdictsFile;
+  const reasons = [...v.claims.filter((c) => !c.timed), ...timing.claims].map((c) => c.evidence.reason);
+  t.is(reasons.length, 3);
+  t.true(reasons.every((reason) => /timed out/.test(reason)), reasons.join('\n'));
+  // The planned runs are recorded, each failed for the process's reason, as a failed run would be.
+  const provenance = JSON.parse(readFileSync(path.join(root, 'results', 'toy', 'provenance.json'), 'utf8')) as Provenance;
+  t.deepEqual(provenance.runs.map((run) => run.params), [{}, { slope: 2 }, { slope: -1 }]);
+  t.true(provenance.runs.every((run) => /timed out/.test(run.error ?? '')));
+  t.is(provenance.params.mode, 'hang');
 });
 
 test('running out of memory under the heap cap is caught and recorded with --keep-going', async (t) => {

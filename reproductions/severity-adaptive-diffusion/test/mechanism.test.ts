@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getTf } from '#harness/tf';
 import { Recorder } from '#harness';
-import { runVariant } from '#harness/testing';
+import { runOne } from '#harness/testing';
 import { claims } from '../claims.js';
 import reproduction from '../index.js';
 import { params, type Params } from '../params.js';
@@ -32,7 +32,7 @@ const HEADLINE = ['severity-correlates', 'severity-orders-levels', 'adaptive-few
 async function verdicts(overrides: Partial<Params>) {
   await getTf(); // the runner's worker sets up the backend first; so must this in-process run
   const task = { params: { ...TINY, ...overrides }, seeds: [0], profile: 'smoke', root: ROOT, tag: '[mechanism]' };
-  const result = await runVariant(reproduction, task, () => {});
+  const result = await runOne(reproduction, task, () => {});
   if (!result.record) throw new Error(`run failed: ${result.error}`);
   const record = Recorder.fromJSON(result.record);
   return new Map(claims.filter((c) => HEADLINE.includes(c.id)).map((c) => [c.id, c.check.decide(record)]));

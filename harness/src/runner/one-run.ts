@@ -7,7 +7,7 @@ import { Recorder, type RecordJson } from '../record/recorder.js';
 import type { AnyReproduction, BaseParams } from '../reproduction/define.js';
 import { progressPrinter } from './progress.js';
 
-export interface VariantTask {
+export interface RunTask {
   params: BaseParams & Record<string, unknown>;
   seeds: number[];
   profile: string;
@@ -17,7 +17,7 @@ export interface VariantTask {
   tag: string;
 }
 
-export interface VariantResult {
+export interface RunResult {
   record: RecordJson | null;
   error: string | null;
   seconds: number;
@@ -25,7 +25,7 @@ export interface VariantResult {
   leakedTensors: number;
 }
 
-export async function runVariant(def: AnyReproduction, task: VariantTask, log: (line: string) => void): Promise<VariantResult> {
+export async function runOne(def: AnyReproduction, task: RunTask, log: (line: string) => void): Promise<RunResult> {
   const record = new Recorder();
   log(`${task.tag}: ${task.seeds.length} seeds`);
   const started = performance.now();

@@ -1,17 +1,19 @@
 /**
- * The child process of `repro run`: one reproduction, start to finish. Exits 0 when results
- * were written (whatever the verdicts), 2 on bad params or ids, 1 on anything else.
+ * The run process: the one process `repro run` spawns (spawn.ts) for one reproduction, start to
+ * finish. It plans the runs, does them here or on a pool of worker processes (worker.ts), decides
+ * the claims and writes results/<id>/. Exits 0 when results were written (whatever the verdicts),
+ * 2 on bad params or ids, 1 on anything else.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { selectBackend } from '../backend/select.js';
 import { readParamsFile } from '../params/load.js';
 import { loadReproduction } from '../registry/discover.js';
-import { execute, planExecution, type ExecuteOutput } from './execute.js';
+import { execute, type ExecuteOutput } from './execute.js';
 import { WorkerPool } from './pool.js';
-import { planVariants } from './variants.js';
+import { planRuns } from './plan.js';
 import type { BackendInfo } from '../backend/types.js';
-import { gitState, harnessVersions, machine } from './provenance.js';
+import { provenanceOf, runFactsOf } from './provenance.js';
 import { writeResults } from './write.js';
 import { exitWithParent } from './orphan.js';
 import { threadsFromEnv } from './threads.js';
@@ -29,49 +31,33 @@ async function main(): Promise<void> {
   const params = readParamsFile(path.resolve(root, values.params ?? 'params.yaml'));
   const def = await loadReproduction(root, id);
   // Params first, before any worker starts loading TensorFlow: a mistake is reported in a second.
-  planExecution(def, params);
+  const plan = planRuns(def, params);
   const started = new Date();
   const jobs = Number(values.jobs ?? 1);
   // With workers, they start loading now (in parallel with this process's checks), and this
   // process never loads TensorFlow: it records the backend the workers report.
-  const runs = planVariants(def.claims).length;
+  const runs = plan.runs.length;
   const pool = jobs > 1 && runs > 1 ? new WorkerPool({ root, id, size: Math.min(jobs, runs), keepGoing: values['keep-going'] ?? false }) : null;
   let output: ExecuteOutput;
   let backend: BackendInfo;
   try {
     backend = (pool ? await pool.backend : null) ?? (await selectBackend());
     if (backend.note) process.stderr.write(`[${id}] backend: ${backend.name} (${backend.note})\n`);
-    output = await execute(def, { params, backend: backend.name, seedBase: Number(values['seed-base'] ?? 0), pool: pool ?? undefined, root });
+    output = await execute(def, { plan, profile: params.profile, backend: backend.name, seedBase: Number(values['seed-base'] ?? 0), pool: pool ?? undefined, root });
   } catch (error) {
     pool?.close();
     throw error;
   }
   const durationSeconds = (Date.now() - started.getTime()) / 1000;
-  // provenance.json is hashed by DVC and must not vary between runs of the same code, params and
-  // data; everything that does (git state, machine, dates, timings, --jobs) goes to run-facts.json.
-  writeResults(path.resolve(root, values.out ?? path.join('results', id)), output, {
+  writeResults(path.resolve(root, values.out ?? path.join('results', id)), output, provenanceOf({
     reproduction: id,
     profile: params.profile,
-    backend: backend.name,
-    ...(backend.note ? { backendNote: backend.note } : {}),
-    versions: { ...harnessVersions(), ...backend.versions },
+    backend,
     seeds: output.seeds,
     params: output.sectionParams,
-    compute: { threadsPerProcess: threadsFromEnv(process.env) },
-    runs: output.runs.map((r) => ({
-      params: r.variant.overrides,
-      leakedTensors: r.leakedTensors,
-      ...(r.error ? { error: r.error } : {}),
-    })),
-  }, {
-    reproduction: id,
-    git: gitState(root),
-    machine: machine(),
-    startedAt: started.toISOString(),
-    durationSeconds,
-    jobs,
-    runs: output.runs.map((r) => ({ params: r.variant.overrides, seconds: Math.round(r.seconds * 1000) / 1000 })),
-  });
+    threadsPerProcess: threadsFromEnv(process.env),
+    runs: output.runs,
+  }), runFactsOf({ reproduction: id, root, startedAt: started, durationSeconds, jobs, runs: output.runs }));
   const m = output.metrics;
   process.stderr.write(`[${id}] ${m.verdicts.pass} pass, ${m.verdicts.fail} fail, ${m.verdicts.inconclusive} inconclusive, ${m.verdicts.error} error; controls as expected ${m.controls_as_expected}/${m.controls_total}; ${durationSeconds.toFixed(1)} s\n`);
 }
