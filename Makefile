@@ -1,7 +1,7 @@
 # Two commands from a fresh clone:
 #   make repro   set up, then `dvc repro` on the smoke profile -> results/<id>/ and reports/index.html
 #   make test    set up, then the whole test suite
-#   make verify  the claim gate: set up, `dvc repro`, then `repro verify --complete` (exit 1 on any departure)
+#   make verify  the claim gate: set up, `dvc repro`, `repro verify --complete`, `repro readme --check` (exit 1 on any departure)
 # Set-up is idempotent: stamp files make a second run install nothing.
 
 SHELL := /bin/bash
@@ -14,7 +14,7 @@ DVC := .venv/bin/dvc
 help:
 	@echo "make repro   set up, then dvc repro (smoke profile) -> reports/index.html"
 	@echo "make test    set up, then the linter (npm run lint) and the test suite (ava)"
-	@echo "make verify  the claim gate: set up, dvc repro, then repro verify against expected.json"
+	@echo "make verify  the claim gate: set up, dvc repro, repro verify against expected.json, README outcome tables against results"
 	@echo "make bench   set up, then npm run bench"
 	@echo "make doctor  show the compute backend and why"
 
@@ -70,12 +70,14 @@ test: setup browser webgpu data
 # then every verdict against expected.json. Exits non-zero, naming the claim, when a verdict departs
 # from expected.json, a negative control does not come out as recorded, a paper's results are
 # missing or unreadable, or a run leaked tensors. JUnit XML and a Markdown summary (for a
-# pull-request comment) go to test-artifacts/.
+# pull-request comment) go to test-artifacts/. Then each paper README's generated outcome table
+# must match the results (`repro readme` rewrites them): a README cannot drift from what was run.
 VERIFY_ARTIFACTS := test-artifacts
 verify: setup
 	$(DVC) repro
 	@mkdir -p $(VERIFY_ARTIFACTS)
 	node harness/bin/repro.js verify --complete --junit $(VERIFY_ARTIFACTS)/verify-junit.xml --markdown $(VERIFY_ARTIFACTS)/verify-summary.md
+	node harness/bin/repro.js readme --check
 
 # The benchmark's references (PyTorch CPU, threadpoolctl) are only installed for `make bench`.
 BENCH_STAMP := .venv/.bench-requirements.sha256

@@ -19,6 +19,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'run', summary: 'run one reproduction and decide its claims (writes results/<id>/)', load: async () => (await import('./run.js')).run },
   { name: 'report', summary: 'render reports/ (index.html and a page per paper) from results/', load: async () => (await import('./report.js')).report },
   { name: 'verify', summary: 'exit non-zero when a claim or control departs from expected.json (JUnit, Markdown)', load: async () => (await import('./verify.js')).verify },
+  { name: 'readme', summary: 'write (or --check) each paper README\'s outcome table from results/', load: async () => (await import('./readme.js')).readme },
   { name: 'new', summary: 'scaffold a reproduction folder and its params.yaml section', load: async () => (await import('./new.js')).create },
   { name: 'doctor', summary: 'show the compute backend, versions, and why a fallback was taken', load: async () => (await import('./doctor.js')).doctor },
 ];

@@ -9,8 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseResults } from '../results/json.js';
 import { readVerdictsFile } from '../results/read.js';
+import { decidingNumbers } from '../results/deciding.js';
 import { fmtDuration } from '../results/duration.js';
-import type { ClaimResult, Verdict, VerdictsFile } from '../types.js';
+import type { Verdict, VerdictsFile } from '../types.js';
 import { formatNumber } from '../claims/band.js';
 import { asVerdict, fmtInterval } from './format.js';
 
@@ -74,19 +75,11 @@ export function readPublished(publishedDir: string, id: string): PublishedRun | 
   };
 }
 
-/** The deciding numbers of a claim: its deciding part's for an all-of, else its own. */
-function deciding(claim: ClaimResult): { statistic: number | null; ci: unknown; threshold: string } {
-  const parts = claim.evidence.parts;
-  const k = claim.evidence.decidedBy;
-  if (parts && k !== undefined && parts[k]) return { statistic: parts[k].statistic, ci: parts[k].ci, threshold: parts[k].threshold };
-  return { statistic: claim.statistic, ci: claim.ci ?? claim.evidence.ci, threshold: claim.threshold || claim.evidence.threshold };
-}
-
 /** The published paper-profile verdict of one claim, or null when the run has no such claim. */
 export function publishedClaim(run: PublishedRun | null, claimId: string): PublishedClaimView | null {
   const claim = run?.verdicts.claims.find((c) => c.id === claimId);
   if (!run || !claim) return null;
-  const d = deciding(claim);
+  const d = decidingNumbers(claim);
   return {
     label: `paper profile (published ${run.date ?? 'date not recorded'}, ${run.machine})`,
     verdict: asVerdict(claim.verdict),

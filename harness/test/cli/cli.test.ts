@@ -9,13 +9,13 @@ const repro = (cwd: string, ...args: string[]) => execa(process.execPath, [CLI, 
 test('--help lists every subcommand', async (t) => {
   const r = await repro(toyProject(), '--help');
   t.is(r.exitCode, 0);
-  for (const name of ['list', 'run', 'report', 'verify', 'new', 'doctor']) t.regex(r.stdout, new RegExp(`^  ${name} `, 'm'));
+  for (const name of ['list', 'run', 'report', 'verify', 'readme', 'new', 'doctor']) t.regex(r.stdout, new RegExp(`^  ${name} `, 'm'));
 });
 
 test('an unknown command names the valid ones', async (t) => {
   const r = await repro(toyProject(), 'rn', 'toy');
   t.is(r.exitCode, 2);
-  t.regex(r.stderr, /unknown command 'rn' \(commands: list, run, report, verify, new, doctor\)/);
+  t.regex(r.stderr, /unknown command 'rn' \(commands: list, run, report, verify, readme, new, doctor\)/);
 });
 
 test('an unknown reproduction id lists the valid ids and suggests the closest', async (t) => {

@@ -8,6 +8,7 @@ const modules: Record<string, () => Promise<{ FLAGS: Record<string, { type: stri
   report: () => import('../../src/cli/report.js'),
   verify: () => import('../../src/cli/verify.js'),
   new: () => import('../../src/cli/new.js'),
+  readme: () => import('../../src/cli/readme.js'),
 };
 
 for (const [name, load] of Object.entries(modules)) {
