@@ -111,8 +111,11 @@ why, and has a negative control.
 
 **Deviations and proxies.** TODO: what differs from the paper, decided before the first run.
 
-**Outcome.** TODO: the verdicts of the smoke profile and, for any fail or inconclusive, the
-measured figure and the likely reason.
+**Outcome.** Generated from results/${v.id}/verdicts.json by \`repro readme\` (\`make verify\`
+checks it): do not edit between the markers. TODO: for any fail or inconclusive, the likely reason.
+
+<!-- outcome:start -->
+<!-- outcome:end -->
 `;
 }
 

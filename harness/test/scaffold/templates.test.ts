@@ -1,6 +1,7 @@
 import test from 'ava';
 import ts from 'typescript';
-import { indexTs, testTs } from '../../src/scaffold/templates.js';
+import { replaceOutcome } from '../../src/readme/markers.js';
+import { indexTs, readmeMd, testTs } from '../../src/scaffold/templates.js';
 
 const HOSTILE = "x */ globalThis.pwned = 1; /* ` ${process.exit(9)} \\ \u2028 '\"";
 
@@ -42,4 +43,9 @@ test('repro new: the generated test carries the id only inside JSON-encoded lite
   t.deepEqual((file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics, []);
   t.false(source.includes('`'), 'no template literal in generated code');
   t.true(stringLiterals(source).some((s) => s.includes('"my-paper":')));
+});
+
+test('a new paper\'s README has the outcome markers, so `repro readme` (and make verify) can fill it', (t) => {
+  const readme = readmeMd({ id: 'new-paper', title: 'T', year: 2026 });
+  t.is(replaceOutcome(readme, 'generated\n', 'README.md'), readme.replace('<!-- outcome:start -->\n', '<!-- outcome:start -->\ngenerated\n'));
 });
