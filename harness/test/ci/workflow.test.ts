@@ -25,7 +25,7 @@ test('the GitHub workflow runs the README test command and the claim gate, like 
   t.regex(readme, /make verify/);
 });
 
-test('make verify is the claim gate: dvc repro, then repro verify --complete writing JUnit and Markdown', (t) => {
+test('make verify is the claim gate: dvc repro, then repro verify --complete writing JUnit and Markdown, then repro readme --check', (t) => {
   const makefile = readFileSync(new URL('Makefile', root), 'utf8');
   const recipe = /^verify: setup\n((?:\t.*\n)+)/m.exec(makefile);
   t.truthy(recipe, 'the Makefile has a verify target that depends on setup');
@@ -37,6 +37,11 @@ test('make verify is the claim gate: dvc repro, then repro verify --complete wri
   t.regex(verifyLine!, /--junit \$\(VERIFY_ARTIFACTS\)\/\S+\.xml/);
   t.regex(verifyLine!, /--markdown \$\(VERIFY_ARTIFACTS\)\/\S+\.md/);
   t.regex(makefile, /^VERIFY_ARTIFACTS := test-artifacts$/m);
+  // make stops at the first failing recipe line: the gate fails when either check does, and the
+  // README check reads the results that the verify line has just judged.
+  const readmeLine = lines.findIndex((l) => /repro\.js readme --check$/.test(l));
+  t.true(readmeLine > lines.indexOf(verifyLine!), 'repro readme --check runs after repro verify');
+  t.is(readmeLine, lines.length - 1, 'and is the last step of the gate');
 });
 
 test('the matrix recipe runs one job per run@<id> stage, shares the run cache, and reports last', (t) => {
