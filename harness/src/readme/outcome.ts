@@ -7,7 +7,7 @@
  */
 import { bandText, formatNumber } from '../claims/band.js';
 import { controlStatus, type ControlStatus } from '../results/control.js';
-import { decidingNumbers } from '../results/deciding.js';
+import { decidingNumbers } from '../report/deciding.js';
 import type { ClaimResult, Verdict, VerdictsFile } from '../types.js';
 import { VERDICTS } from '../types.js';
 

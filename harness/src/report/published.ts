@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseResults } from '../results/json.js';
 import { readVerdictsFile } from '../results/read.js';
-import { decidingNumbers } from '../results/deciding.js';
+import { decidingNumbers } from './deciding.js';
 import { fmtDuration } from '../results/duration.js';
 import type { Verdict, VerdictsFile } from '../types.js';
 import { formatNumber } from '../claims/band.js';

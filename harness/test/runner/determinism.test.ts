@@ -54,3 +54,8 @@ test('.dvcignore keeps run-facts.json and timing.json out of what DVC hashes', (
   t.regex(ignore, /^results\/\*\/run-facts\.json$/m);
   t.regex(ignore, /^results\/\*\/timing\.json$/m);
 });
+
+test('.dvcignore keeps the paper READMEs, whose outcome table is written from results, out of the run stages\' deps', (t) => {
+  const ignore = readFileSync(path.join(ROOT, '.dvcignore'), 'utf8');
+  t.regex(ignore, /^reproductions\/\*\/README\.md$/m);
+});
