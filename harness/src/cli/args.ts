@@ -29,17 +29,37 @@ function joinNegativeValues(args: string[], options: Options): string[] {
   return out;
 }
 
-/**
- * A command's option table: parseArgs' options plus, for a string flag, the name of its value in
- * the usage line (`--out DIR`). The usage line is generated from it, so it cannot drift from the flags.
- */
-export type FlagTable = Record<string, { type: 'string'; value: string } | { type: 'boolean' }>;
-
-/** `repro run <id> [--params FILE] [--keep-going]`: every flag of the table, in its order. */
-export function usageLine(command: string, table: FlagTable, positional = ''): string {
-  const flags = Object.entries(table).map(([name, spec]) => `[--${name}${spec.type === 'string' ? ` ${spec.value}` : ''}]`);
-  return ['repro', command, positional, ...flags].filter(Boolean).join(' ');
+/** A whole-number option's allowed values, checked by intFlag and shown in the help. */
+export interface Range {
+  min: number;
+  max: number;
+  /** Named after the range in help and errors: "1 to 86400 seconds". */
+  unit?: string;
 }
+
+interface FlagCommon {
+  /** The help's explanation, one sentence or more (wrapped by the help, not here). */
+  description: string;
+  /** A number is the value an int flag takes when absent; a string only describes it. */
+  default?: number | string;
+}
+
+/** A flag with a value; `value` names it in the usage line and help (`--out DIR`). */
+export interface StringFlag extends FlagCommon {
+  type: 'string';
+  value: string;
+  range?: Range;
+}
+
+export interface BooleanFlag extends FlagCommon {
+  type: 'boolean';
+}
+
+/**
+ * A command's options, declared once: the parser's spec (optionsOf), the usage line and the
+ * option list of the help (help.ts) all come from it, so none can drift from the others.
+ */
+export type FlagTable = Record<string, StringFlag | BooleanFlag>;
 
 /** The parseArgs options of a table (types only). */
 export function optionsOf<T extends FlagTable>(table: T): { [K in keyof T]: { type: T[K]['type'] } } {
@@ -57,14 +77,23 @@ export function parseFlags<O extends Options>(command: string, args: string[], o
   }
 }
 
-/** A whole-number flag in [min, max]; `unit` is named in the message (e.g. "seconds"). */
-export function intFlag(command: string, name: string, value: string | undefined, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER, unit = ''): number {
-  if (value === undefined) return fallback;
+type IntSpec = StringFlag & { range: Range };
+
+/**
+ * A whole-number flag within its declared range; absent, its numeric default (or undefined when
+ * the default is described in words, e.g. "REPRO_JOBS, else the number of cores").
+ */
+export function intFlag(command: string, name: string, spec: IntSpec & { default: number }, value: string | undefined): number;
+export function intFlag(command: string, name: string, spec: IntSpec, value: string | undefined): number | undefined;
+export function intFlag(command: string, name: string, spec: IntSpec, value: string | undefined): number | undefined {
+  if (value === undefined) return typeof spec.default === 'number' ? spec.default : undefined;
+  const { min, max, unit } = spec.range;
   const text = value.trim();
   const n = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     const what = Number.isNaN(Number(text)) || text === '' ? 'not a number' : !Number.isFinite(Number(text)) ? 'not finite' : !Number.isInteger(Number(text)) ? 'not a whole number' : 'out of range';
-    throw new UsageError(`${command}: --${name} got ${JSON.stringify(value)} (${what}); expected a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''} (default ${fallback})`);
+    const fallback = spec.default === undefined ? '' : ` (default ${spec.default})`;
+    throw new UsageError(`${command}: --${name} got ${JSON.stringify(value)} (${what}); expected a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''}${fallback}`);
   }
   return n;
 }

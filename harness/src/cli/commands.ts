@@ -3,8 +3,13 @@
  * that `repro run` (once per paper in the pipeline) does not pay for the report's vega or the
  * verifier's modules.
  */
+import type { FlagTable } from './args.js';
+
 export interface Command {
+  /** Generated from `flags` (help.ts). */
   help: string;
+  /** Every option the command parses, declared once (args.ts). */
+  flags: FlagTable;
   run(args: string[]): Promise<number>;
 }
 

@@ -5,11 +5,25 @@ import { defaultJobs } from '../runner/spawn.js';
 import { threadsFromEnv } from '../runner/threads.js';
 import type { Command } from './commands.js';
 import { forcedBackend } from '../backend/env.js';
-import { UsageError } from './args.js';
+import { type FlagTable, optionsOf, parseFlags, UsageError } from './args.js';
+import { helpText } from './help.js';
+
+/** None: declared all the same, so that a stray flag is an error rather than ignored. */
+export const FLAGS = {} satisfies FlagTable;
 
 export const doctor: Command = {
-  help: 'repro doctor\n\nLoads the compute backend as a run would (REPRO_BACKEND=native-gpu|webgpu|native|wasm|cpu forces one) and describes it;\nwhen it is not webgpu, also asks Dawn for a WebGPU adapter and shows it (or why there is none).',
-  async run() {
+  flags: FLAGS,
+  help: helpText({
+    command: 'doctor',
+    flags: FLAGS,
+    about: [
+      'Loads the compute backend as a run would (REPRO_BACKEND=native-gpu|webgpu|native|wasm|cpu forces one) and ' +
+        'describes it; when it is not webgpu, also asks Dawn for a WebGPU adapter and shows it (or why there is none).',
+    ],
+    examples: ['REPRO_BACKEND=wasm repro doctor'],
+  }),
+  async run(args) {
+    parseFlags('doctor', args, optionsOf(FLAGS));
     try {
       forcedBackend(process.env);
     } catch (error) {

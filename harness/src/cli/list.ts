@@ -1,13 +1,22 @@
 import { listIds, loadReproduction } from '../registry/discover.js';
-import { optionsOf, parseFlags, usageLine, type FlagTable } from './args.js';
+import { optionsOf, parseFlags, type FlagTable } from './args.js';
 import type { Command } from './commands.js';
+import { helpText } from './help.js';
 import { projectRoot } from './root.js';
 
-/** The option table: parsing and the usage line both come from it. */
-export const FLAGS = { claims: { type: 'boolean' }, json: { type: 'boolean' } } satisfies FlagTable;
+/** The option table: parsing, the usage line and the help all come from it. */
+export const FLAGS = {
+  claims: { type: 'boolean', description: 'also list each claim with its kind and threshold' },
+  json: { type: 'boolean', description: 'print ids, titles and claim ids as JSON' },
+} satisfies FlagTable;
 
 export const list: Command = {
-  help: `${usageLine('list', FLAGS)}\n\nLists the reproductions found under reproductions/, with paper titles and claim counts.`,
+  flags: FLAGS,
+  help: helpText({
+    command: 'list',
+    flags: FLAGS,
+    about: ['Lists the reproductions found under reproductions/, with paper titles and claim counts.'],
+  }),
   async run(args) {
     const { values } = parseFlags('list', args, optionsOf(FLAGS));
     const root = projectRoot();

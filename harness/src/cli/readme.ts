@@ -2,30 +2,34 @@
 import path from 'node:path';
 import { updateReadme } from '../readme/update.js';
 import { assertKnownId, listIds } from '../registry/discover.js';
-import { type FlagTable, optionsOf, parseFlags, usageLine } from './args.js';
+import { type FlagTable, optionsOf, parseFlags } from './args.js';
 import type { Command } from './commands.js';
+import { helpText } from './help.js';
 import { projectRoot } from './root.js';
 
-/** The option table: parsing and the usage line both come from it. */
+/** The option table: parsing, the usage line and the help all come from it. */
 export const FLAGS = {
-  check: { type: 'boolean' },
-  results: { type: 'string', value: 'DIR' },
+  check: {
+    type: 'boolean',
+    description: 'write nothing; exit 1 naming each README whose block differs from the results (`make verify` runs it after `repro verify`)',
+  },
+  results: { type: 'string', value: 'DIR', description: 'where the results are', default: 'results/' },
 } satisfies FlagTable;
 
 export const readme: Command = {
-  help: [
-    usageLine('readme', FLAGS, '[<id>...]'),
-    '',
-    'Writes each paper\'s current outcome into reproductions/<id>/README.md, between the lines',
-    '<!-- outcome:start --> and <!-- outcome:end -->, as a table generated from',
-    'results/<id>/verdicts.json: verdict, deciding statistic and interval, band and negative control',
-    'of each claim (a timed claim\'s numbers are left to the report: they vary from run to run).',
-    'Nothing outside the markers changes; a README without them is an error. Default: every paper.',
-    '',
-    '  --check        write nothing; exit 1 naming each README whose block differs from the results',
-    '                 (`make verify` runs it after `repro verify`)',
-    '  --results DIR  where the results are (default results/)',
-  ].join('\n'),
+  flags: FLAGS,
+  help: helpText({
+    command: 'readme',
+    positional: '[<id>...]',
+    flags: FLAGS,
+    about: [
+      'Writes each paper\'s current outcome into reproductions/<id>/README.md, between the lines <!-- outcome:start --> ' +
+        'and <!-- outcome:end -->, as a table generated from results/<id>/verdicts.json: verdict, deciding statistic and ' +
+        'interval, band and negative control of each claim (a timed claim\'s numbers are left to the report: they vary ' +
+        'from run to run). Nothing outside the markers changes; a README without them is an error. Default: every paper.',
+    ],
+    examples: ['repro readme', 'repro readme --check', 'repro readme lowrank-gradient-flow --results /tmp/results'],
+  }),
   async run(args) {
     const { values, positionals } = parseFlags('readme', args, optionsOf(FLAGS));
     const root = projectRoot();

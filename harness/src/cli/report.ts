@@ -2,33 +2,33 @@ import path from 'node:path';
 import { buildReport } from '../report/index.js';
 import { expectationsAt } from '../verify/baseline.js';
 import { ExpectationsError } from '../verify/expected.js';
-import { type FlagTable, optionsOf, parseFlags, usageLine } from './args.js';
+import { type FlagTable, optionsOf, parseFlags } from './args.js';
 import type { Command } from './commands.js';
+import { helpText } from './help.js';
 import { projectRoot } from './root.js';
 
-/** The option table: parsing and the usage line both come from it. */
+/** The option table: parsing, the usage line and the help all come from it. */
 export const FLAGS = {
-  results: { type: 'string', value: 'DIR' },
-  out: { type: 'string', value: 'DIR' },
-  base: { type: 'string', value: 'REV' },
-  'without-run-facts': { type: 'boolean' },
+  results: { type: 'string', value: 'DIR', description: 'where the results are', default: 'results/' },
+  out: { type: 'string', value: 'DIR', description: 'where the pages go', default: 'reports/' },
+  base: { type: 'string', value: 'REV', description: 'compare verdicts with expected.json as it was at git revision REV' },
+  'without-run-facts': { type: 'boolean', description: 'leave out machine, dates and timings (same results, same bytes)' },
 } satisfies FlagTable;
 
 export const report: Command = {
-  help: [
-    usageLine('report', FLAGS),
-    '',
-    'Renders self-contained, offline HTML reports from results/*/ (default out: reports/). The index',
-    'lists the claims whose verdict differs from expected.json, or from expected.json as it was at',
-    'git revision REV with --base. --without-run-facts leaves out what varies between runs (machine,',
-    'dates, timings from results/<id>/run-facts.json, and the measured times of timed claims from',
-    'results/<id>/timing.json), so that the same results give the same bytes: the DVC report stage uses it.',
-    '',
-    '  --results DIR          where the results are (default results/)',
-    '  --out DIR              where the pages go (default reports/)',
-    '  --base REV             compare verdicts with expected.json as it was at git revision REV',
-    '  --without-run-facts    leave out machine, dates and timings (same results, same bytes)',
-  ].join('\n'),
+  flags: FLAGS,
+  help: helpText({
+    command: 'report',
+    flags: FLAGS,
+    about: [
+      'Renders self-contained, offline HTML reports from results/*/ (default out: reports/). The index lists the claims ' +
+        'whose verdict differs from expected.json, or from expected.json as it was at git revision REV with --base. ' +
+        '--without-run-facts leaves out what varies between runs (machine, dates, timings from results/<id>/run-facts.json, ' +
+        'and the measured times of timed claims from results/<id>/timing.json), so that the same results give the same ' +
+        'bytes: the DVC report stage uses it.',
+    ],
+    examples: ['repro report', 'repro report --base main --out /tmp/reports'],
+  }),
   async run(args) {
     const { values } = parseFlags('report', args, optionsOf(FLAGS));
     const root = projectRoot();

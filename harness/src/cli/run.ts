@@ -6,29 +6,48 @@ import { readParamsFile } from '../params/load.js';
 import { assertKnownId, loadReproduction } from '../registry/discover.js';
 import { MAX_TIMEOUT_SECONDS, runInChild, type SpawnResult } from '../runner/spawn.js';
 import { planRuns } from '../runner/plan.js';
-import { parseThreads } from '../runner/threads.js';
-import { type FlagTable, intFlag, optionsOf, parseFlags, usageLine, UsageError } from './args.js';
+import { DEFAULT_THREADS, MAX_THREADS, parseThreads } from '../runner/threads.js';
+import { type FlagTable, intFlag, optionsOf, parseFlags, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { helpText } from './help.js';
 import { projectRoot } from './root.js';
 
-/** Ranges of the numeric flags, [min, max]; checked before any work starts. */
-/** The option table: parsing and the usage line both come from it. */
+/** The option table: parsing, range checks, the usage line and the help all come from it. */
 export const FLAGS = {
-  params: { type: 'string', value: 'FILE' },
-  out: { type: 'string', value: 'DIR' },
-  timeout: { type: 'string', value: 'SECONDS' },
-  memory: { type: 'string', value: 'MIB' },
-  'seed-base': { type: 'string', value: 'N' },
-  'keep-going': { type: 'boolean' },
-  jobs: { type: 'string', value: 'N' },
-  threads: { type: 'string', value: 'N' },
+  params: { type: 'string', value: 'FILE', description: 'params file', default: 'params.yaml' },
+  out: {
+    type: 'string', value: 'DIR', default: 'results/<id>',
+    description: 'results directory. It is replaced whole, so it must be new, empty, or a previous result of the same paper; ' +
+      'results/ itself, the project root and its ancestors are refused with exit 2, nothing touched',
+  },
+  timeout: {
+    type: 'string', value: 'SECONDS', description: 'kill the run after SECONDS seconds',
+    range: { min: 1, max: MAX_TIMEOUT_SECONDS, unit: 'seconds' }, default: 1800,
+  },
+  memory: {
+    type: 'string', value: 'MIB', description: 'heap cap of the child and of each worker, in MiB',
+    range: { min: 64, max: 1_048_576, unit: 'MiB' }, default: 8192,
+  },
+  'seed-base': {
+    type: 'string', value: 'N', description: 'shift all seeds by N, for fresh seeds in stability checks',
+    range: { min: 0, max: 1_000_000_000 }, default: 0,
+  },
+  'keep-going': {
+    type: 'boolean',
+    description: 'if the run crashes, times out, runs out of memory or a worker process dies, record `error` verdicts with ' +
+      'the reason and exit 0, so a pipeline goes on to the other papers and the report (dvc.yaml uses this; without it ' +
+      'the exit is non-zero and the previous results are kept)',
+  },
+  jobs: {
+    type: 'string', value: 'N', range: { min: 1, max: 256 }, default: 'REPRO_JOBS, else the number of cores',
+    description: "run up to N of the distinct runs (claims' regimes, controls) at once in worker processes; results are identical to --jobs 1",
+  },
+  threads: {
+    type: 'string', value: 'N', range: { min: 1, max: MAX_THREADS }, default: `REPRO_THREADS, else ${DEFAULT_THREADS}`,
+    description: 'compute threads of each run process. One thread per worker uses the cores without oversubscribing them, ' +
+      'and keeps float32 results the same on any machine; raise it for --jobs 1 on big tensors',
+  },
 } satisfies FlagTable;
-
-export const LIMITS = {
-  memory: [64, 1_048_576] as [number, number],
-  seedBase: [0, 1_000_000_000] as [number, number],
-  jobs: [1, 256] as [number, number],
-};
 
 /** REPRO_BACKEND names a backend or is unset; anything else is a usage error, before any work. */
 function checkBackendEnv(): void {
@@ -40,43 +59,31 @@ function checkBackendEnv(): void {
 }
 
 export const run: Command = {
-  help: [
-    usageLine('run', FLAGS, '<id>'),
-    '',
-    'Runs the reproduction in a child process with the active profile of params.yaml, decides every',
-    'claim and its negative control, and replaces results/<id>/ atomically. A crash, timeout or kill',
-    'leaves the previous results untouched. Exit code 0 when results were written, whatever the verdicts',
-    '(use `repro verify` to gate on verdicts); 2 for bad params or ids; 1 otherwise.',
-    '',
-    '  --params FILE     params file (default params.yaml)',
-    '  --out DIR         results directory (default results/<id>). It is replaced whole, so it must be',
-    '                    new, empty, or a previous result of the same paper; results/ itself, the',
-    '                    project root and its ancestors are refused (exit 2, nothing touched)',
-    `  --timeout S       kill the run after S seconds, 1 to ${MAX_TIMEOUT_SECONDS} (a day; default 1800)`,
-    `  --memory MIB      heap cap of the child and of each worker, ${LIMITS.memory[0]} to ${LIMITS.memory[1]} (default 8192)`,
-    `  --seed-base N     shift all seeds by N, 0 to ${LIMITS.seedBase[1]} (fresh seeds for stability checks)`,
-    '  --jobs N          run up to N of the distinct runs (claims\' regimes, controls) at once in',
-    `                    worker processes, 1 to ${LIMITS.jobs[1]} (default: REPRO_JOBS, else the number of`,
-    '                    cores); results are identical to --jobs 1',
-    '  --threads N       compute threads of each run process, 1 to 1024 (default: REPRO_THREADS, else 1). One',
-    '                    thread per worker uses the cores without oversubscribing them, and keeps',
-    '                    float32 results the same on any machine; raise it for --jobs 1 on big tensors',
-    '  --keep-going      if the run crashes, times out, runs out of memory or a worker process dies,',
-    '                    record `error` verdicts with the reason and exit 0, so a pipeline goes on to',
-    '                    the other papers and the report (dvc.yaml uses this; without it the exit is',
-    '                    non-zero and the previous results are kept)',
-    '  REPRO_BACKEND=native-gpu|webgpu|native|wasm|cpu forces a compute backend (webgpu: also a software adapter).',
-  ].join('\n'),
+  flags: FLAGS,
+  help: helpText({
+    command: 'run',
+    positional: '<id>',
+    flags: FLAGS,
+    about: [
+      'Runs the reproduction in a child process with the active profile of params.yaml, decides every claim and its ' +
+        'negative control, and replaces results/<id>/ atomically. A crash, timeout or kill leaves the previous results ' +
+        'untouched. Exit code 0 when results were written, whatever the verdicts (use `repro verify` to gate on verdicts); ' +
+        '2 for bad params or ids; 1 otherwise.',
+    ],
+    notes: ['REPRO_BACKEND=native-gpu|webgpu|native|wasm|cpu forces a compute backend (webgpu: also a software adapter).'],
+    examples: ['repro run mlbfgs', 'repro run mlbfgs --jobs 1 --seed-base 1000 --out /tmp/mlbfgs-fresh'],
+  }),
   async run(args) {
     const { values, positionals } = parseFlags('run', args, optionsOf(FLAGS));
     if (positionals.length !== 1) throw new UsageError(`run: expected exactly one reproduction id, got ${positionals.length} (see 'repro list')`);
     const root = projectRoot();
     const [id] = positionals;
     // Every check before any work: flags, the backend variable, the id, the params file, the output folder.
-    const timeoutSeconds = intFlag('run', 'timeout', values.timeout, 1800, 1, MAX_TIMEOUT_SECONDS, 'seconds');
-    const memoryMiB = intFlag('run', 'memory', values.memory, 8192, ...LIMITS.memory, 'MiB');
-    const seedBase = intFlag('run', 'seed-base', values['seed-base'], 0, ...LIMITS.seedBase);
-    const jobs = values.jobs === undefined ? undefined : intFlag('run', 'jobs', values.jobs, 1, ...LIMITS.jobs);
+    const timeoutSeconds = intFlag('run', 'timeout', FLAGS.timeout, values.timeout);
+    const memoryMiB = intFlag('run', 'memory', FLAGS.memory, values.memory);
+    const seedBase = intFlag('run', 'seed-base', FLAGS['seed-base'], values['seed-base']);
+    // Without the flag, runInChild reads REPRO_JOBS (default: the number of cores).
+    const jobs = intFlag('run', 'jobs', FLAGS.jobs, values.jobs);
     // Without the flag, runInChild reads REPRO_THREADS (default 1).
     const threads = values.threads === undefined ? undefined : parseThreads(values.threads, 'run: --threads');
     checkBackendEnv();

@@ -12,7 +12,7 @@ import { UserError } from '../errors.js';
 
 export const THREADS_VARIABLE = 'REPRO_THREADS';
 export const DEFAULT_THREADS = 1;
-const MAX_THREADS = 1024;
+export const MAX_THREADS = 1024;
 
 export class ThreadsError extends UserError {}
 

@@ -1,7 +1,8 @@
 /**
  * The run@<id> stages depend on the code a run executes, and only on it: every harness source a
- * run imports (the run process, its worker processes, every paper's non-test code) is under one of
- * the stage's deps, and the report, CLI, verify and benchmark code is not.
+ * run imports or reads by path (the run process, its worker processes, every paper's non-test
+ * code) is under one of the stage's deps, and the report, CLI, verify and benchmark code is not.
+ * The report stage likewise depends on what `repro report` imports and reads (templates, styles).
  */
 import test from 'ava';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -30,6 +31,12 @@ function importsOf(file: string, { skipTypeOnly = false } = {}): string[] {
     const target = resolveSpecifier(file, m[1] ?? m[2] ?? m[3]);
     if (existsSync(target) && statSync(target).isFile()) found.push(target);
   }
+  // Files the code reads or spawns by path (`new URL('./templates/', import.meta.url)`): templates,
+  // styles, worker entries. A folder stands for everything in it.
+  for (const m of source.matchAll(/new URL\(\s*['"](\.[^'"]*)['"]\s*,\s*import\.meta\.url\s*\)/g)) {
+    const target = path.resolve(path.dirname(file), m[1]);
+    if (existsSync(target)) found.push(target);
+  }
   return found;
 }
 
@@ -40,7 +47,7 @@ function closure(entries: string[]): Set<string> {
     const file = stack.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    stack.push(...importsOf(file));
+    if (file.endsWith('.ts')) stack.push(...importsOf(file));
   }
   return seen;
 }
@@ -89,10 +96,13 @@ test('the report stage depends on the code `repro report` executes', (t) => {
     const file = stack.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    stack.push(...valueImports(file));
+    if (file.endsWith('.ts')) stack.push(...valueImports(file));
   }
   const harness = [...seen].map((f) => path.relative(ROOT, f)).filter((f) => f.startsWith('harness/src/'));
   t.true(harness.length > 30, `only ${harness.length} files reached: the import scan is broken`);
+  for (const asset of ['harness/src/report/styles.css', 'harness/src/report/templates']) {
+    t.true(harness.includes(asset), `${asset} (read by the report at run time) was not found: the asset scan is broken`);
+  }
   const missing = harness.filter((f) => !coveredByReport(f));
   t.deepEqual(missing, [], `dvc.yaml stage report: add these to deps: ${missing.join(', ')}`);
 });
