@@ -42,6 +42,10 @@ const dvc = (cwd: string, ...args: string[]) =>
 
 test.serial('a queued sweep: dvc exp run --queue -S, dvc queue start -j 2, dvc exp show', async (t) => {
   const clone = cloneWorkingTree({ only: [ID], params: TINY });
+  // The stage both experiments share runs once here first: two workers that both finish it save the
+  // same run-cache entry at once, and DVC's rename of that entry races (ENOENT on its .tmp file).
+  const shared = await dvc(clone, 'repro', 'datasets');
+  t.is(shared.exitCode, 0, shared.all);
   const queued = await dvc(clone, 'exp', 'run', '--queue', '-S', `papers.${ID}.smoke.init_scale=0.05,0.2`);
   t.is(queued.exitCode, 0, queued.all);
   t.regex(queued.all ?? '', /Queued experiment/);
