@@ -52,7 +52,7 @@ export function reconstructBatch(tf: Tf, A: CsrMatrix, jobs: readonly BatchJob[]
   const target = linear ? tf.tidy(() => tf.matMul(D, dense)) : null;
   // Aᵀ stored, not matMul(X, A, false, true): TensorFlow's transposed-operand product of a
   // 10 × 4096 by 7680 × 4096 pair ran at 2 GFLOP/s on one thread here, against 17 GFLOP/s for
-  // the same product with Aᵀ laid out (the nonlinear paper-profile run went from ~70 to ~12 min).
+  // the same product with Aᵀ laid out (the paper-profile run then took 10 min instead of hours).
   const denseT = linear ? null : tf.transpose(dense);
   let X: tfc.Tensor2D = tf.zeros([B, n]);
   try {
