@@ -47,19 +47,18 @@ export function reconstructBatch(tf: Tf, A: CsrMatrix, jobs: readonly BatchJob[]
   const stepColumn = tf.tensor2d(steps, [B, 1]);
   // All post-log: the gradient Aᵀ(Ax − p) = (AᵀA)x − Aᵀp is one product with the n×n Gram matrix per
   // step instead of two with A (the same iteration, ~3× fewer flops at 60 angles × 32 detectors).
-  const linear = isPostLog.every((v) => v === 1);
-  const gram = linear ? tf.tidy(() => tf.matMul(dense, dense, true, false)) : null;
-  const target = linear ? tf.tidy(() => tf.matMul(D, dense)) : null;
-  // Aᵀ stored, not matMul(X, A, false, true): TensorFlow's transposed-operand product of a
-  // 10 × 4096 by 7680 × 4096 pair ran at 2 GFLOP/s on one thread here, against 17 GFLOP/s for
-  // the same product with Aᵀ laid out (the paper-profile run then took 10 min instead of hours).
-  const denseT = linear ? null : tf.transpose(dense);
+  // Otherwise Aᵀ is stored, not used as matMul(X, A, false, true): TensorFlow's transposed-operand
+  // product of a 10 × 4096 by 7680 × 4096 pair ran at 2 GFLOP/s on one thread here, against
+  // 17 GFLOP/s with Aᵀ laid out (the paper-profile run then took 10 min instead of hours).
+  const system: { gram: tfc.Tensor2D; target: tfc.Tensor2D } | { denseT: tfc.Tensor2D } = isPostLog.every((v) => v === 1)
+    ? { gram: tf.tidy(() => tf.matMul(dense, dense, true, false)), target: tf.tidy(() => tf.matMul(D, dense)) }
+    : { denseT: tf.transpose(dense) };
   let X: tfc.Tensor2D = tf.zeros([B, n]);
   try {
     for (let t = 1; t <= o.iterations; t++) {
       const next = tf.tidy(() => {
-        if (gram && target) return tf.relu(tf.sub(X, tf.mul(tf.sub(tf.matMul(X, gram), target), stepColumn))) as tfc.Tensor2D;
-        const Z = tf.matMul(X, denseT ?? dense, false, denseT === null);
+        if ('gram' in system) return tf.relu(tf.sub(X, tf.mul(tf.sub(tf.matMul(X, system.gram), system.target), stepColumn))) as tfc.Tensor2D;
+        const Z = tf.matMul(X, system.denseT);
         // post-log: w = Ax − p; nonlinear: w = −(f − y)·f with f = e^{−Ax}.
         const F = tf.exp(tf.neg(Z));
         const wNonlinear = tf.mul(tf.sub(D, F), F);
@@ -74,7 +73,7 @@ export function reconstructBatch(tf: Tf, A: CsrMatrix, jobs: readonly BatchJob[]
     }
     return rows(X.dataSync() as Float32Array, n, B).map((r) => Float64Array.from(r));
   } finally {
-    tf.dispose([dense, D, postLogMask, nonlinearMask, stepColumn, X, ...(gram && target ? [gram, target] : []), ...(denseT ? [denseT] : [])]);
+    tf.dispose([dense, D, postLogMask, nonlinearMask, stepColumn, X, ...Object.values(system)]);
   }
 }
 
