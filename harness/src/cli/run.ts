@@ -90,11 +90,9 @@ export const run: Command = {
     assertKnownId(root, id);
     const paramsFile = values.params ? path.resolve(values.params) : path.join(root, 'params.yaml');
     if (!existsSync(paramsFile)) throw new UsageError(`run: params file ${path.relative(root, paramsFile) || paramsFile} does not exist${values.params ? '' : ' (the project\'s params.yaml)'}; pass --params FILE`);
-    // Params validated here, before the child and its workers start (a mistake is reported in about
-    // a second instead of after TensorFlow has loaded); the child checks them again for itself.
-    const def = await loadReproduction(root, id);
-    const paramsData = readParamsFile(paramsFile);
-    const plan = planRuns(def, paramsData);
+    // Params are validated by the child, before its workers have loaded (they start loading at once,
+    // so a mistake is still reported in about a second): validating here too would hold the child
+    // back by the time it takes to load the paper's modules, on every run.
     const out = values.out ? path.resolve(values.out) : path.join(root, 'results', id);
     if (values.out) assertReplaceableOut(root, id, out);
     assertWritableParent(out);
@@ -115,16 +113,23 @@ export const run: Command = {
       process.stderr.write(controlsAgainstExpected(root, id, out) ?? '');
       return 0;
     }
+    // Exit 2 is a mistake in params or ids, which the child has reported: nothing to record, the user must fix it.
+    if (result.exitCode === 2) {
+      process.stderr.write(`repro: run ${id}: refused (the error above); previous results kept\n`);
+      return 2;
+    }
     const reason = failureReason(result);
-    // Exit 2 is a mistake in params or ids: nothing to record, the user must fix it.
-    if (!values['keep-going'] || result.exitCode === 2) {
+    if (!values['keep-going']) {
       process.stderr.write(`repro: run ${id}: ${reason}; previous results kept\n`);
       return result.exitCode;
     }
-    const profile = paramsData.profile;
+    // The child validated the params before it failed; if it failed before that, a params mistake surfaces here (exit 2).
+    const def = await loadReproduction(root, id);
+    const paramsData = readParamsFile(paramsFile);
+    const plan = planRuns(def, paramsData);
     // Loaded only on this path: it brings the whole claim-deciding machinery with it.
     const { writeFailureResults } = await import('../runner/failure.js');
-    writeFailureResults(out, def, plan, { root, profile, reason, seconds: result.seconds });
+    writeFailureResults(out, def, plan, { root, profile: paramsData.profile, reason, seconds: result.seconds });
     process.stderr.write(`repro: run ${id}: ${reason}; recorded as error verdicts (--keep-going)\n`);
     return 0;
   },
