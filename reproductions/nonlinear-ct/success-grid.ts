@@ -68,6 +68,9 @@ export function successGrid(tf: Tf, o: GridOptions): GridCell[] {
   const mask = new Float32Array(R * M);
   ms.forEach((m, r) => mask.fill(1 / m, r * M, r * M + m));
   let A: tfc.Tensor3D = tf.tensor3d(a, [S, M, n]);
+  // Aᵀ stored beside A: X·Aᵀ as matMul(X, A, false, true) packs A's transpose again on every
+  // iteration, several times slower on one thread (see ct-batch.ts), for bit-identical products.
+  let AT: tfc.Tensor3D = tf.transpose(A, [0, 2, 1]);
   let Y: tfc.Tensor3D = tf.tensor3d(data, [S, 1, M]);
   let W0: tfc.Tensor3D = tf.tensor3d(mask, [1, R, M]);
   const Xstar = tf.tensor3d(xs, [S, 1, n]);
@@ -83,7 +86,7 @@ export function successGrid(tf: Tf, o: GridOptions): GridCell[] {
   try {
     while (t < o.iterations && active > 0) {
       const next = tf.tidy(() => {
-        const Z = tf.matMul(X, A, false, true);
+        const Z = tf.matMul(X, AT);
         // Post-log: −∇L = (1/m) Σ (p − ⟨a, x⟩) a.
         if (postLog) return tf.add(X, tf.mul(tf.matMul(tf.mul(tf.sub(Y, Z), W0), A), o.step)) as tfc.Tensor3D;
         const F = tf.exp(tf.neg(tf.relu(Z)));
@@ -120,16 +123,17 @@ export function successGrid(tf: Tf, o: GridOptions): GridCell[] {
         const shrunk = tf.tidy(() => [
           tf.slice(X, [0, 0, 0], [S, keep, n]),
           tf.slice(A, [0, 0, 0], [S, rows, n]),
+          tf.slice(AT, [0, 0, 0], [S, n, rows]),
           tf.slice(Y, [0, 0, 0], [S, 1, rows]),
           tf.slice(W0, [0, 0, 0], [1, keep, rows]),
         ] as tfc.Tensor3D[]);
-        tf.dispose([X, A, Y, W0]);
-        [X, A, Y, W0] = shrunk;
+        tf.dispose([X, A, AT, Y, W0]);
+        [X, A, AT, Y, W0] = shrunk;
       }
       active = keep;
     }
   } finally {
-    tf.dispose([A, Y, W0, Xstar, starNorm, X]);
+    tf.dispose([A, AT, Y, W0, Xstar, starNorm, X]);
   }
   const cells: GridCell[] = [];
   seeds.forEach((seed, s) => ratios.forEach((ratio, r) => {
