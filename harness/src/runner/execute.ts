@@ -12,6 +12,7 @@ import type { WorkerPool } from './pool.js';
 import { runOne, type RunResult, type RunTask } from './one-run.js';
 import type { PlannedRun, RunPlan } from './plan.js';
 import { decideClaims } from './verdicts.js';
+import { longestFirst, type PreviousSeconds } from './schedule.js';
 
 export interface ExecuteOptions {
   /** From planRuns, on the params file's active profile. */
@@ -23,6 +24,8 @@ export interface ExecuteOptions {
   log?: (line: string) => void;
   /** Worker processes to do the runs in (see pool.ts); without one they run here, one by one. */
   pool?: WorkerPool;
+  /** Each run's seconds in a previous run of this paper, to give the pool the longest first (schedule.ts). */
+  previousSeconds?: PreviousSeconds;
   root?: string;
 }
 
@@ -69,7 +72,7 @@ export async function execute(def: AnyReproduction, options: ExecuteOptions): Pr
   }));
   const finished = runsProgress(def.id, tasks.length, log);
   const results: RunResult[] = options.pool
-    ? await options.pool.run(tasks, finished)
+    ? await options.pool.run(tasks, finished, longestFirst(plan.runs, options.previousSeconds ?? new Map()))
     : await serially(tasks, async (task) => {
         const result = await runOne(def, task, log);
         finished();

@@ -85,9 +85,15 @@ export class WorkerPool {
     for (const surplus of this.#workers.splice(target)) surplus.process.kill('SIGKILL');
   }
 
-  /** Runs every task once; then the workers exit. A pool runs one queue. */
-  /** Runs the tasks on the workers; `onResult` hears each as it finishes (for progress), in finishing order. */
-  async run(tasks: RunTask[], onResult?: (index: number, result: RunResult) => void): Promise<RunResult[]> {
+  /**
+   * Runs the tasks on the workers; `onResult` hears each as it finishes (for progress), in finishing
+   * order. Workers take the tasks in `order` (indices into `tasks`; default: as given); results come
+   * back by index whatever the order.
+   */
+  async run(tasks: RunTask[], onResult?: (index: number, result: RunResult) => void, order?: readonly number[]): Promise<RunResult[]> {
+    if (order && (order.length !== tasks.length || new Set(order).size !== tasks.length || order.some((i) => !(i >= 0 && i < tasks.length)))) {
+      throw new Error(`WorkerPool.run: order must list each of the ${tasks.length} task indices once, got [${order.join(', ')}]`);
+    }
     const results: RunResult[] = new Array(tasks.length);
     let next = 0;
     let death: WorkerDiedError | null = null;
@@ -112,7 +118,7 @@ export class WorkerPool {
             send({ type: 'stop' });
             return;
           }
-          held = next++;
+          held = order ? order[next++] : next++;
           send({ type: 'task', index: held, task: tasks[held] });
         };
         // Only a result moves a worker on; its 'ready' is handled below, once.

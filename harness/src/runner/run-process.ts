@@ -34,9 +34,9 @@ async function main(): Promise<void> {
   // its half-loaded workers killed, and the error reported as before (exit 2).
   const pool = jobs > 1 ? new WorkerPool({ root, id, size: Math.min(jobs, EARLY_WORKERS), keepGoing: values['keep-going'] ?? false }) : null;
   // Everything else is imported only now, so that the workers above are started first.
-  const [{ selectBackend }, { readParamsFile }, { loadReproduction }, { execute }, { planRuns }, { provenanceOf, runFactsOf }, { writeResults }, { threadsFromEnv }] = await Promise.all([
+  const [{ selectBackend }, { readParamsFile }, { loadReproduction }, { execute }, { planRuns }, { provenanceOf, runFactsOf }, { writeResults }, { threadsFromEnv }, { previousRunSeconds }] = await Promise.all([
     import('../backend/select.js'), import('../params/load.js'), import('../registry/discover.js'), import('./execute.js'),
-    import('./plan.js'), import('./provenance.js'), import('./write.js'), import('./threads.js'),
+    import('./plan.js'), import('./provenance.js'), import('./write.js'), import('./threads.js'), import('./schedule.js'),
   ]);
   let plan: ReturnType<typeof planRuns>;
   let params: ReturnType<typeof readParamsFile>;
@@ -51,19 +51,20 @@ async function main(): Promise<void> {
     pool?.close();
     throw error;
   }
+  const out = path.resolve(root, values.out ?? path.join('results', id));
   const started = new Date();
   let output: ExecuteOutput;
   let backend: BackendInfo;
   try {
     backend = (pool ? await pool.backend : null) ?? (await selectBackend());
     if (backend.note) process.stderr.write(`[${id}] backend: ${backend.name} (${backend.note})\n`);
-    output = await execute(def, { plan, profile: params.profile, backend: backend.name, seedBase: Number(values['seed-base'] ?? 0), pool: pool ?? undefined, root });
+    output = await execute(def, { plan, profile: params.profile, backend: backend.name, seedBase: Number(values['seed-base'] ?? 0), pool: pool ?? undefined, previousSeconds: previousRunSeconds(out), root });
   } catch (error) {
     pool?.close();
     throw error;
   }
   const durationSeconds = (Date.now() - started.getTime()) / 1000;
-  writeResults(path.resolve(root, values.out ?? path.join('results', id)), output, provenanceOf({
+  writeResults(out, output, provenanceOf({
     reproduction: id,
     profile: params.profile,
     backend,

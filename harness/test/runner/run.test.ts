@@ -1,5 +1,5 @@
 import test from 'ava';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runInChild } from '../../src/runner/spawn.js';
 import type { MetricsFile, VerdictsFile } from '../../src/types.js';
@@ -38,6 +38,21 @@ test('same seed, same backend: verdicts.json and metrics.json are byte-identical
   await runInChild({ root, id: 'toy', env, stderr: 'pipe' });
   t.deepEqual([read<unknown>(root, 'verdicts.json'), read<unknown>(root, 'metrics.json')], first);
   t.true(firstBytes.equals(readFileSync(path.join(root, 'results', 'toy', 'verdicts.json'))));
+});
+
+test("workers take the runs a previous run timed longest first, and the results are the same bytes", async (t) => {
+  const root = toyProject();
+  await runInChild({ root, id: 'toy', env, stderr: 'pipe', jobs: 2 });
+  const dir = path.join(root, 'results', 'toy');
+  const before = ['verdicts.json', 'metrics.json'].map((f) => readFileSync(path.join(dir, f)));
+  // Pretend the last planned run was by far the longest last time: it must now be taken first.
+  const facts = JSON.parse(readFileSync(path.join(dir, 'run-facts.json'), 'utf8')) as { runs: { params: unknown; seconds: number }[] };
+  const last = facts.runs.length;
+  facts.runs.forEach((run, i) => (run.seconds = i === last - 1 ? 100 : 1));
+  writeFileSync(path.join(dir, 'run-facts.json'), JSON.stringify(facts));
+  const again = await runInChild({ root, id: 'toy', env, stderr: 'pipe', jobs: 2 });
+  t.regex(again.stderr.split('\n').find((line) => / run \d+\/\d+ .*: \d+ seeds$/.test(line)) ?? '', new RegExp(`run ${last}/${last} `));
+  t.deepEqual(['verdicts.json', 'metrics.json'].map((f) => readFileSync(path.join(dir, f))), before);
 });
 
 test('an experiment that throws turns its claims into error verdicts with the reason', async (t) => {
