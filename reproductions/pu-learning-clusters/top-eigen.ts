@@ -51,17 +51,62 @@ export function topPrincipalComponent(X: Float64Array, n: number, d: number, opt
   return { vector: best.vector, value: best.value, mean, residual: best.residual / Math.max(best.value, Number.MIN_VALUE) };
 }
 
-function covarianceOperator(Xc: Float64Array, n: number, d: number): (v: Float64Array, out: Float64Array) => void {
+/**
+ * v ↦ Xcᵀ(Xc v)/n. Both products take four rows at a time: Xc v as four independent sums (one
+ * dependent chain of adds is bound by the adder's latency, four are not) and Xcᵀu with each
+ * `out` element loaded once for the four rows. Every sum still adds its terms in the one-row
+ * order, so the results are the same bits (test/top-eigen.test.ts checks it).
+ */
+export function covarianceOperator(Xc: Float64Array, n: number, d: number): (v: Float64Array, out: Float64Array) => void {
   const u = new Float64Array(n);
+  const n4 = n - (n % 4);
   return (v, out) => {
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    for (; i < n4; i += 4) {
+      const r0 = i * d;
+      const r1 = r0 + d;
+      const r2 = r1 + d;
+      const r3 = r2 + d;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let j = 0; j < d; j++) {
+        const vj = v[j];
+        s0 += Xc[r0 + j] * vj;
+        s1 += Xc[r1 + j] * vj;
+        s2 += Xc[r2 + j] * vj;
+        s3 += Xc[r3 + j] * vj;
+      }
+      u[i] = s0 / n;
+      u[i + 1] = s1 / n;
+      u[i + 2] = s2 / n;
+      u[i + 3] = s3 / n;
+    }
+    for (; i < n; i++) {
       let s = 0;
       const row = i * d;
       for (let j = 0; j < d; j++) s += Xc[row + j] * v[j];
       u[i] = s / n;
     }
     out.fill(0);
-    for (let i = 0; i < n; i++) {
+    i = 0;
+    for (; i < n4; i += 4) {
+      const r0 = i * d;
+      const r1 = r0 + d;
+      const r2 = r1 + d;
+      const r3 = r2 + d;
+      const [u0, u1, u2, u3] = [u[i], u[i + 1], u[i + 2], u[i + 3]];
+      for (let j = 0; j < d; j++) {
+        let o = out[j];
+        o += Xc[r0 + j] * u0;
+        o += Xc[r1 + j] * u1;
+        o += Xc[r2 + j] * u2;
+        o += Xc[r3 + j] * u3;
+        out[j] = o;
+      }
+    }
+    for (; i < n; i++) {
       const ui = u[i];
       const row = i * d;
       for (let j = 0; j < d; j++) out[j] += Xc[row + j] * ui;

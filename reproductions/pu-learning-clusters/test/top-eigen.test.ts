@@ -1,7 +1,7 @@
 import test from 'ava';
 import { matrix, symmetricEigen } from '#harness/linalg';
 import { createRng } from '#harness/random';
-import { topPrincipalComponent, tridiagonalTop } from '../top-eigen.js';
+import { covarianceOperator, topPrincipalComponent, tridiagonalTop } from '../top-eigen.js';
 
 function covariance(X: Float64Array, n: number, d: number) {
   const m = new Float64Array(d);
@@ -53,4 +53,27 @@ test('bad input is refused with a clear message', (t) => {
   t.is(flat.value, 0);
   t.true(flat.vector.every(Number.isFinite));
   t.throws(() => tridiagonalTop([], []), { message: /m ≥ 1/ });
+});
+
+test('the covariance operator, four rows at a time, gives the one-row loops bit for bit', (t) => {
+  const oneRow = (Xc: Float64Array, n: number, d: number, v: Float64Array) => {
+    const u = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += Xc[i * d + j] * v[j];
+      u[i] = s / n;
+    }
+    const out = new Float64Array(d);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[j] += Xc[i * d + j] * u[i];
+    return out;
+  };
+  const rng = createRng(11);
+  for (const [n, d] of [[9, 5], [8, 3], [3, 7], [1, 4]]) {
+    const Xc = Float64Array.from({ length: n * d }, () => rng.normal());
+    const v = Float64Array.from({ length: d }, () => rng.normal());
+    const got = new Float64Array(d);
+    covarianceOperator(Xc, n, d)(v, got);
+    const want = oneRow(Xc, n, d, v);
+    t.true(got.every((g, j) => Object.is(g, want[j])), `n = ${n}, d = ${d}`);
+  }
 });
