@@ -40,7 +40,8 @@ export const FLAGS = {
   },
   jobs: {
     type: 'string', value: 'N', range: { min: 1, max: 256 }, default: 'REPRO_JOBS, else the number of cores',
-    description: "run up to N of the distinct runs (claims' regimes, controls) at once in worker processes; results are identical to --jobs 1",
+    description: "run up to N of the distinct runs (claims' regimes, controls) at once in worker processes, the longest first as the " +
+      'run-facts.json of the previous run in the output folder timed them; results are identical to --jobs 1',
   },
   threads: {
     type: 'string', value: 'N', range: { min: 1, max: MAX_THREADS }, default: `REPRO_THREADS, else ${DEFAULT_THREADS}`,
