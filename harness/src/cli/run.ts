@@ -91,9 +91,9 @@ export const run: Command = {
     assertKnownId(root, id);
     const paramsFile = values.params ? path.resolve(values.params) : path.join(root, 'params.yaml');
     if (!existsSync(paramsFile)) throw new UsageError(`run: params file ${path.relative(root, paramsFile) || paramsFile} does not exist${values.params ? '' : ' (the project\'s params.yaml)'}; pass --params FILE`);
-    // Params are validated by the child, before its workers have loaded (they start loading at once,
-    // so a mistake is still reported in about a second): validating here too would hold the child
-    // back by the time it takes to load the paper's modules, on every run.
+    // Params are validated by the child before it starts any worker (a mistake is still reported in
+    // about a second): validating here too would hold the child back by the time it takes to load
+    // the paper's modules, on every run.
     const out = values.out ? path.resolve(values.out) : path.join(root, 'results', id);
     if (values.out) assertReplaceableOut(root, id, out);
     assertWritableParent(out);

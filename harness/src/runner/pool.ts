@@ -43,7 +43,7 @@ interface Worker {
 export class WorkerPool {
   readonly #root: string;
   readonly #id: string;
-  #workers: Worker[];
+  readonly #workers: Worker[];
   /** The backend of the first worker that loaded; null if none did. */
   readonly backend: Promise<BackendInfo | null>;
 
@@ -72,17 +72,6 @@ export class WorkerPool {
       child.once('exit', () => resolve(null));
     });
     return { process: child, ready };
-  }
-
-  /**
-   * Before run(): starts more workers, or ends the surplus ones, so that `size` remain. The run
-   * process starts a few workers before it knows how many runs there are (they load while it
-   * plans), then sizes the pool to the plan.
-   */
-  resize(size: number): void {
-    const target = Math.max(1, size);
-    while (this.#workers.length < target) this.#workers.push(this.#spawn());
-    for (const surplus of this.#workers.splice(target)) surplus.process.kill('SIGKILL');
   }
 
   /**

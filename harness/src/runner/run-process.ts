@@ -6,17 +6,19 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BackendInfo } from '../backend/types.js';
-import { exitCodeOf, formatError } from '../errors.js';
-import type { ExecuteOutput } from './execute.js';
-import { exitWithParent } from './orphan.js';
+import { selectBackend } from '../backend/select.js';
+import { readParamsFile } from '../params/load.js';
+import { loadReproduction } from '../registry/discover.js';
+import { execute, type ExecuteOutput } from './execute.js';
 import { WorkerPool } from './pool.js';
-
-/**
- * Workers started before the plan says how many runs there are: enough to keep a small machine
- * busy, few enough that a big --jobs does not start dozens of TensorFlows for a three-run paper.
- */
-const EARLY_WORKERS = 4;
+import { planRuns } from './plan.js';
+import { previousRunSeconds } from './schedule.js';
+import type { BackendInfo } from '../backend/types.js';
+import { provenanceOf, runFactsOf } from './provenance.js';
+import { writeResults } from './write.js';
+import { exitWithParent } from './orphan.js';
+import { threadsFromEnv } from './threads.js';
+import { exitCodeOf, formatError } from '../errors.js';
 
 async function main(): Promise<void> {
   // This process leads its own group (spawn.ts): if the parent is killed, take the workers down too.
@@ -27,32 +29,17 @@ async function main(): Promise<void> {
   });
   const [id] = positionals;
   const root = path.resolve(values.root ?? process.cwd());
-  const jobs = Number(values.jobs ?? 1);
-  // Workers start loading first: TensorFlow, tsx and the paper's modules take a worker a second
-  // or two, and this process's own loading and planning (about as long) now happens meanwhile
-  // instead of before. A params mistake still ends the run before any work: the pool is closed,
-  // its half-loaded workers killed, and the error reported as before (exit 2).
-  const pool = jobs > 1 ? new WorkerPool({ root, id, size: Math.min(jobs, EARLY_WORKERS), keepGoing: values['keep-going'] ?? false }) : null;
-  // Everything else is imported only now, so that the workers above are started first.
-  const [{ selectBackend }, { readParamsFile }, { loadReproduction }, { execute }, { planRuns }, { provenanceOf, runFactsOf }, { writeResults }, { threadsFromEnv }, { previousRunSeconds }] = await Promise.all([
-    import('../backend/select.js'), import('../params/load.js'), import('../registry/discover.js'), import('./execute.js'),
-    import('./plan.js'), import('./provenance.js'), import('./write.js'), import('./threads.js'), import('./schedule.js'),
-  ]);
-  let plan: ReturnType<typeof planRuns>;
-  let params: ReturnType<typeof readParamsFile>;
-  let def: Awaited<ReturnType<typeof loadReproduction>>;
-  try {
-    params = readParamsFile(path.resolve(root, values.params ?? 'params.yaml'));
-    def = await loadReproduction(root, id);
-    plan = planRuns(def, params);
-    // A single run needs one worker; more runs get up to --jobs of them.
-    pool?.resize(Math.min(jobs, plan.runs.length));
-  } catch (error) {
-    pool?.close();
-    throw error;
-  }
+  const params = readParamsFile(path.resolve(root, values.params ?? 'params.yaml'));
+  const def = await loadReproduction(root, id);
+  // Params first, before any worker starts loading TensorFlow: a mistake is reported in a second.
+  const plan = planRuns(def, params);
   const out = path.resolve(root, values.out ?? path.join('results', id));
   const started = new Date();
+  const jobs = Number(values.jobs ?? 1);
+  // With workers, they start loading now (in parallel with this process's checks), and this
+  // process never loads TensorFlow: it records the backend the workers report.
+  const runs = plan.runs.length;
+  const pool = jobs > 1 && runs > 1 ? new WorkerPool({ root, id, size: Math.min(jobs, runs), keepGoing: values['keep-going'] ?? false }) : null;
   let output: ExecuteOutput;
   let backend: BackendInfo;
   try {

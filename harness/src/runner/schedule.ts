@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedRun } from './plan.js';
 import { stableJson } from './stable-json.js';
+import { RUN_FACTS_FILE } from './write.js';
 
 /** Seconds of each run of a previous run-facts.json, by stableJson of its overrides. */
 export type PreviousSeconds = ReadonlyMap<string, number>;
@@ -21,7 +22,7 @@ export type PreviousSeconds = ReadonlyMap<string, number>;
  */
 export function previousRunSeconds(outDir: string): PreviousSeconds {
   try {
-    const facts = JSON.parse(readFileSync(path.join(outDir, 'run-facts.json'), 'utf8')) as { runs?: unknown };
+    const facts = JSON.parse(readFileSync(path.join(outDir, RUN_FACTS_FILE), 'utf8')) as { runs?: unknown };
     const seconds = new Map<string, number>();
     if (!Array.isArray(facts.runs)) return seconds;
     for (const run of facts.runs as { params?: unknown; seconds?: unknown }[]) {
