@@ -1,12 +1,15 @@
 import { describeBackend } from '../backend/describe.js';
 import { selectBackend } from '../backend/select.js';
 import { probeAdapter, type AdapterFacts } from '../backend/webgpu.js';
+import { bundleFolder } from '../runner/entries.js';
 import { defaultJobs } from '../runner/spawn.js';
 import { threadsFromEnv } from '../runner/threads.js';
 import type { Command } from './commands.js';
 import { forcedBackend } from '../backend/env.js';
 import { type FlagTable, optionsOf, parseFlags, UsageError } from './args.js';
 import { helpText } from './help.js';
+import { projectRoot } from './root.js';
+import path from 'node:path';
 
 /** None: declared all the same, so that a stray flag is an error rather than ignored. */
 export const FLAGS = {} satisfies FlagTable;
@@ -43,6 +46,11 @@ export const doctor: Command = {
     const column = /^backend:\s+/.exec(text)?.[0].length ?? 19;
     process.stdout.write(`${text}\n`);
     process.stdout.write(`${'runs:'.padEnd(column)}up to ${defaultJobs()} worker processes at once (--jobs, REPRO_JOBS), ${threadsFromEnv(process.env)} compute thread(s) each (--threads, REPRO_THREADS)\n`);
+    const bundle = bundleFolder();
+    const code = bundle
+      ? `the esbuild bundle in ${path.relative(projectRoot(), bundle) || bundle} (rebuilt when any of its sources changes; REPRO_BUNDLE=0 runs the sources through tsx)`
+      : 'the TypeScript sources through tsx (the bundle serves only commands run in this checkout\'s root, and not under REPRO_BUNDLE=0)';
+    process.stdout.write(`${'code:'.padEnd(column)}${code}\n`);
     return 0;
   },
 };

@@ -4,10 +4,10 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { AnyReproduction } from '../reproduction/define.js';
 import { didYouMean } from '../params/errors.js';
 import { UserError } from '../errors.js';
+import { importTypeScript } from '../runner/entries.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -42,7 +42,7 @@ export function assertKnownId(root: string, id: string): void {
 export async function loadReproduction(root: string, id: string): Promise<AnyReproduction> {
   assertKnownId(root, id);
   const file = path.join(reproductionsDir(root), id, 'index.ts');
-  const mod = (await import(pathToFileURL(file).href)) as { default?: AnyReproduction };
+  const mod = (await importTypeScript(file)) as { default?: AnyReproduction };
   const def = mod.default;
   if (!def || typeof def.run !== 'function' || !Array.isArray(def.claims)) {
     throw new Error(`${path.relative(root, file)}: the default export must be defineReproduction({ ... })`);

@@ -11,14 +11,12 @@
  * Each worker gets exactly one `stop` message, after which its channel is closed.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { BackendInfo } from '../backend/types.js';
+import { childEntry } from './entries.js';
 import type { FromParent, ToParent } from './pool-protocol.js';
 import type { RunResult, RunTask } from './one-run.js';
 import { UserError } from '../errors.js';
 
-const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 
 /** A worker process died while it held a run: the run as a whole failed. */
 export class WorkerDiedError extends UserError {
@@ -58,9 +56,10 @@ export class WorkerPool {
   }
 
   #spawn(): Worker {
-    const child = fork(WORKER, [this.#root, this.#id], {
+    const entry = childEntry('worker');
+    const child = fork(entry.file, [this.#root, this.#id], {
       // The heap cap of `repro run --memory` holds for every worker too.
-      execArgv: [...process.execArgv.filter((a) => a.startsWith('--max-old-space-size')), '--import', TSX],
+      execArgv: [...process.execArgv.filter((a) => a.startsWith('--max-old-space-size')), ...entry.execArgv],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, REPRO_PARENT_PID: String(process.pid) },
     });

@@ -4,7 +4,7 @@
  */
 import { execa } from 'execa';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { childEntry } from './entries.js';
 import { threadEnv, threadsFromEnv } from './threads.js';
 
 export interface SpawnOptions {
@@ -34,9 +34,6 @@ export function defaultJobs(): number {
 
 export interface SpawnResult { exitCode: number; seconds: number; timedOut: boolean; signal: string | null; outOfMemory: boolean; stderr: string }
 
-const RUN_PROCESS = fileURLToPath(new URL('./run-process.ts', import.meta.url));
-/** tsx by absolute URL, so the child can start from any working directory. */
-const TSX = import.meta.resolve('tsx');
 
 /**
  * The process groups of the runs in flight. One SIGINT/SIGTERM handler for all of them (a handler
@@ -67,10 +64,11 @@ export async function runInChild(o: SpawnOptions): Promise<SpawnResult> {
   if (!(timeoutSeconds > 0 && timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
     throw new RangeError(`runInChild: timeoutSeconds ${timeoutSeconds} is outside (0, ${MAX_TIMEOUT_SECONDS}]`);
   }
+  const entry = childEntry('run-process');
   const args = [
     `--max-old-space-size=${o.memoryMiB ?? 8192}`,
-    '--import', TSX,
-    RUN_PROCESS, o.id, '--root', o.root,
+    ...entry.execArgv,
+    entry.file, o.id, '--root', o.root,
     ...(o.params ? ['--params', o.params] : []),
     ...(o.out ? ['--out', o.out] : []),
     ...(o.seedBase ? [`--seed-base=${o.seedBase}`] : []),
