@@ -24,8 +24,13 @@ export const CODE_ROOT = path.resolve(path.dirname(SELF), '..', '..');
 const CACHE = path.join(CODE_ROOT, '.cache', 'bundle');
 const CURRENT = path.join(CACHE, 'current');
 const MANIFEST = 'manifest.json';
-/** Old builds are kept this long: a run of up to a day (repro run --timeout) may still start workers from one. */
-const KEEP_OLD_BUILDS_MS = 2 * 86_400_000;
+/**
+ * Older builds a run may still be using (a worker that dies under --keep-going is replaced from
+ * the build its run started with): the newest few are kept, and any other once it is an hour old,
+ * so that a day of edits does not pile up hundreds of 3 MB folders.
+ */
+const KEEP_NEWEST_BUILDS = 8;
+const KEEP_ANY_BUILD_MS = 3_600_000;
 
 /** The bundle's entries and the source each one starts. */
 const ENTRIES = {
@@ -184,14 +189,18 @@ async function buildInto(dir, ids, started) {
 
 function pruneOldBuilds(/** @type {string} */ keep) {
   const now = Date.now();
-  for (const name of fs.readdirSync(CACHE)) {
-    const dir = path.join(CACHE, name);
-    if (!name.startsWith('build-') || dir === keep) continue;
-    try {
-      if (now - fs.statSync(dir).mtimeMs > KEEP_OLD_BUILDS_MS) fs.rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // Another process pruned it first.
-    }
+  const builds = fs.readdirSync(CACHE)
+    .filter((name) => name.startsWith('build-') && path.join(CACHE, name) !== keep)
+    .flatMap((name) => {
+      try {
+        return [{ dir: path.join(CACHE, name), mtimeMs: fs.statSync(path.join(CACHE, name)).mtimeMs }];
+      } catch {
+        return []; // Another process pruned it first.
+      }
+    })
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { dir, mtimeMs } of builds.slice(KEEP_NEWEST_BUILDS - 1)) {
+    if (now - mtimeMs > KEEP_ANY_BUILD_MS) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

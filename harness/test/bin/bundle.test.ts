@@ -1,6 +1,6 @@
 import test from 'ava';
 import { execa } from 'execa';
-import { readdirSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cloneWorkingTree } from '../pipeline/clone.js';
 
@@ -52,6 +52,25 @@ test('a run from the bundle gives the same results as a run of the sources throu
   for (const file of ['verdicts.json', 'metrics.json', 'provenance.json']) {
     t.is(readFileSync(path.join(dir, 'bundled', file), 'utf8'), readFileSync(path.join(dir, 'sources', file), 'utf8'), file);
   }
+});
+
+test('a rebuild keeps the newest older builds and removes the rest once an hour old', async (t) => {
+  const dir = cloneWorkingTree({ only: [PAPER] });
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const cache = path.join(dir, '.cache', 'bundle');
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+  const make = (name: string, when: Date) => {
+    mkdirSync(path.join(cache, name), { recursive: true });
+    utimesSync(path.join(cache, name), when, when);
+  };
+  make('build-recent', new Date());
+  for (let i = 0; i < 10; i += 1) make(`build-old${i}`, hoursAgo(2 + i));
+  t.is((await repro(dir, ['list'])).exitCode, 0);
+  const kept = builds(dir);
+  t.is(kept.length, 8);
+  t.true(kept.includes(path.basename(current(dir))));
+  t.deepEqual(kept.filter((name) => name.startsWith('build-old')), ['build-old0', 'build-old1', 'build-old2', 'build-old3', 'build-old4', 'build-old5']);
+  t.true(kept.includes('build-recent'));
 });
 
 test('REPRO_BUNDLE=0 runs the sources through tsx and builds nothing', async (t) => {
