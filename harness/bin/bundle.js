@@ -25,12 +25,16 @@ const CACHE = path.join(CODE_ROOT, '.cache', 'bundle');
 const CURRENT = path.join(CACHE, 'current');
 const MANIFEST = 'manifest.json';
 /**
- * Older builds a run may still be using (a worker that dies under --keep-going is replaced from
- * the build its run started with): the newest few are kept, and any other once it is an hour old,
- * so that a day of edits does not pile up hundreds of 3 MB folders.
+ * Older builds a run may still be using (its CLI loads modules lazily, and a worker that dies under
+ * --keep-going is replaced from the build its run started with): a build's folder time is set
+ * whenever a command starts from it, the newest few are kept, and any other once it has gone
+ * unused for longer than the longest run (repro run --timeout: a day), so that edits do not pile
+ * up 3 MB folders.
  */
 const KEEP_NEWEST_BUILDS = 8;
-const KEEP_ANY_BUILD_MS = 3_600_000;
+const KEEP_UNUSED_BUILD_MS = 26 * 3_600_000;
+/** Inputs this close to the build's time are hashed on every check (a coarse clock may hide a later save). */
+const RACY_MS = 2000;
 
 /** The bundle's entries and the source each one starts. */
 const ENTRIES = {
@@ -53,13 +57,17 @@ function reproductionIds() {
     .sort();
 }
 
-/** @param {string} file relative to CODE_ROOT */
-function sha256(file) {
-  return createHash('sha256').update(fs.readFileSync(path.join(CODE_ROOT, file))).digest('hex');
-}
+/** @param {Buffer} bytes */
+const digest = (bytes) => createHash('sha256').update(bytes).digest('hex');
+/** @param {string} file relative to CODE_ROOT, or absolute */
+const sha256 = (file) => digest(fs.readFileSync(path.resolve(CODE_ROOT, file)));
 
 /** @typedef {{ path: string, size: number, mtimeMs: number, sha256: string }} Input */
-/** @typedef {{ root: string, ids: string[], inputs: Input[] }} Manifest */
+/**
+ * `noPackageJson`: the folders between each source and the root, where a package.json would change
+ * how esbuild (not tsx) reads the source (`sideEffects`, `imports`): there must be none.
+ * @typedef {{ root: string, builtAt: number, ids: string[], inputs: Input[], noPackageJson: string[] }} Manifest
+ */
 
 /** @param {string} dir a build folder; true when it was built from exactly the files here now */
 function isFresh(dir) {
@@ -71,21 +79,20 @@ function isFresh(dir) {
     return false;
   }
   if (manifest.root !== CODE_ROOT || manifest.ids.join('\n') !== reproductionIds().join('\n')) return false;
+  if (manifest.noPackageJson.some((folder) => fs.existsSync(path.resolve(CODE_ROOT, folder, 'package.json')))) return false;
   for (const input of manifest.inputs) {
     let stat;
     try {
-      stat = fs.statSync(path.join(CODE_ROOT, input.path));
+      stat = fs.statSync(path.resolve(CODE_ROOT, input.path));
     } catch {
       return false;
     }
     if (stat.size !== input.size) return false;
-    if (stat.mtimeMs !== input.mtimeMs && sha256(input.path) !== input.sha256) return false;
+    const sameTime = stat.mtimeMs === input.mtimeMs && Math.abs(input.mtimeMs - manifest.builtAt) > RACY_MS;
+    if (!sameTime && sha256(input.path) !== input.sha256) return false;
   }
   return true;
 }
-
-/** @param {string} file relative to CODE_ROOT */
-const sourceUrl = (file) => JSON.stringify(pathToFileURL(path.join(CODE_ROOT, file)).href);
 
 /** The entry stubs: each hands the bundle's importers to entries.ts, then starts its source. */
 function writeStubs(/** @type {string} */ stubs, /** @type {string[]} */ ids) {
@@ -108,40 +115,70 @@ function writeStubs(/** @type {string} */ stubs, /** @type {string[]} */ ids) {
   }
 }
 
-/** esbuild plugin: `import.meta.url` in a source is that source's URL, not the chunk's. */
-const keepSourceUrls = {
-  name: 'keep-source-urls',
+/**
+ * esbuild plugin: reads each source as tsx would. `import.meta.url` is the source's own URL, not
+ * the chunk's; `./x.js` is x.ts when that exists (tsx's order); and the hash of the bytes read is
+ * kept, so the manifest describes exactly what went into the bundle.
+ * @param {Map<string, string>} readHashes absolute path -> SHA-256 of the bytes esbuild got
+ */
+const readAsTsx = (readHashes) => ({
+  name: 'read-as-tsx',
   /** @param {import('esbuild').PluginBuild} build */
   setup(build) {
+    build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+      const ts = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      return fs.existsSync(ts) ? { path: ts } : undefined;
+    });
     build.onLoad({ filter: /\.ts$/ }, async (args) => {
-      const text = await fs.promises.readFile(args.path, 'utf8');
-      const file = path.relative(CODE_ROOT, args.path);
-      return { contents: text.replace(/\bimport\.meta\.url\b/g, sourceUrl(file)), loader: 'ts' };
+      const bytes = await fs.promises.readFile(args.path);
+      readHashes.set(args.path, digest(bytes));
+      const url = JSON.stringify(pathToFileURL(args.path).href);
+      return { contents: bytes.toString('utf8').replace(/\bimport\.meta\.url\b/g, url), loader: 'ts' };
     });
   },
-};
+});
 
 /** Builds into a new folder and makes it `current`; returns the folder, or null if a source changed meanwhile. */
 async function build() {
   fs.mkdirSync(CACHE, { recursive: true });
   const dir = fs.mkdtempSync(path.join(CACHE, 'build-'));
-  const ids = reproductionIds();
-  const started = Date.now();
+  let manifest;
   try {
-    return await buildInto(dir, ids, started);
+    manifest = await buildInto(dir);
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  if (!manifest) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  fs.writeFileSync(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
+  const link = path.join(CACHE, `.current-${path.basename(dir)}`);
+  fs.symlinkSync(path.basename(dir), link);
+  fs.renameSync(link, CURRENT);
+  try {
+    pruneOldBuilds(dir);
+  } catch {
+    // Best effort: an old build this user may not delete stays.
+  }
+  return dir;
 }
 
 /**
+ * Bundles into `dir`; the manifest of what it read, or null when the bundle cannot be trusted
+ * (a source changed while it was read, or a nested package.json would make esbuild read a source
+ * differently from tsx).
  * @param {string} dir
- * @param {string[]} ids
- * @param {number} started
+ * @returns {Promise<Manifest | null>}
  */
-async function buildInto(dir, ids, started) {
+async function buildInto(dir) {
   const esbuild = await import('esbuild');
+  const ids = reproductionIds();
+  const builtAt = Date.now();
+  const before = new Map(BUILD_INPUTS.map((file) => [file, sha256(file)]));
+  /** @type {Map<string, string>} */
+  const readHashes = new Map();
   writeStubs(path.join(dir, 'stubs'), ids);
   const result = await esbuild.build({
     absWorkingDir: CODE_ROOT,
@@ -156,35 +193,43 @@ async function buildInto(dir, ids, started) {
     platform: 'node',
     target: 'node20',
     packages: 'external',
+    // The root tsconfig only, as tsx reads it (a nested one would change class-field semantics).
+    tsconfig: path.join(CODE_ROOT, 'tsconfig.json'),
     // Names as in the sources (tsx keeps them too): error names and messages must not change.
     keepNames: true,
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'silent',
-    plugins: [keepSourceUrls],
+    plugins: [readAsTsx(readHashes)],
   });
   fs.rmSync(path.join(dir, 'stubs'), { recursive: true });
+  const stubs = path.join(dir, 'stubs') + path.sep;
   const sources = Object.keys(result.metafile.inputs)
-    .map((input) => path.relative(CODE_ROOT, path.resolve(CODE_ROOT, input)))
-    .filter((file) => !file.startsWith('..') && !file.startsWith(path.relative(CODE_ROOT, CACHE)));
-  const inputs = [...new Set([...sources, ...BUILD_INPUTS])].sort().map((file) => {
-    const stat = fs.statSync(path.join(CODE_ROOT, file));
-    return { path: file, size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(file) };
-  });
-  // A source saved while esbuild read it: this build may hold either version, so it is not kept.
-  if (inputs.some((input) => input.mtimeMs >= started)) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    return null;
+    .map((input) => path.resolve(CODE_ROOT, input))
+    .filter((file) => !file.startsWith(stubs));
+  const inputs = [];
+  for (const file of [...new Set([...sources, ...BUILD_INPUTS.map((f) => path.join(CODE_ROOT, f))])].sort()) {
+    const stat = fs.statSync(file);
+    const hash = sha256(file);
+    const read = readHashes.get(file) ?? before.get(path.relative(CODE_ROOT, file));
+    // Saved while it was read or hashed: this build may hold either version.
+    if ((read !== undefined && read !== hash) || fs.statSync(file).mtimeMs !== stat.mtimeMs) return null;
+    const relative = path.relative(CODE_ROOT, file);
+    inputs.push({ path: relative.startsWith('..') ? file : relative, size: stat.size, mtimeMs: stat.mtimeMs, sha256: hash });
   }
-  /** @type {Manifest} */
-  const manifest = { root: CODE_ROOT, ids, inputs };
-  fs.writeFileSync(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
-  const link = path.join(CACHE, `.current-${process.pid}`);
-  fs.rmSync(link, { force: true });
-  fs.symlinkSync(path.basename(dir), link);
-  fs.renameSync(link, CURRENT);
-  pruneOldBuilds(dir);
-  return dir;
+  const noPackageJson = [...new Set(sources.flatMap((file) => foldersUpToRoot(path.dirname(file))))].sort();
+  if (noPackageJson.some((folder) => fs.existsSync(path.resolve(CODE_ROOT, folder, 'package.json')))) return null;
+  return { root: CODE_ROOT, builtAt, ids, inputs, noPackageJson };
+}
+
+/** The folders from `folder` up to (not including) the root, relative to it; none for a folder outside it. */
+function foldersUpToRoot(/** @type {string} */ folder) {
+  const folders = [];
+  for (let f = path.relative(CODE_ROOT, folder); f && !f.startsWith('..') && !path.isAbsolute(f); f = path.dirname(f)) {
+    folders.push(f);
+    if (path.dirname(f) === '.') break;
+  }
+  return folders;
 }
 
 function pruneOldBuilds(/** @type {string} */ keep) {
@@ -200,7 +245,7 @@ function pruneOldBuilds(/** @type {string} */ keep) {
     })
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const { dir, mtimeMs } of builds.slice(KEEP_NEWEST_BUILDS - 1)) {
-    if (now - mtimeMs > KEEP_ANY_BUILD_MS) fs.rmSync(dir, { recursive: true, force: true });
+    if (now - mtimeMs > KEEP_UNUSED_BUILD_MS) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -214,7 +259,15 @@ export async function bundledEntry(name) {
   if (process.env.REPRO_BUNDLE === '0') return null;
   try {
     const current = fs.realpathSync(CURRENT);
-    if (isFresh(current)) return path.join(current, `${name}.mjs`);
+    if (isFresh(current)) {
+      try {
+        const now = new Date();
+        fs.utimesSync(current, now, now);
+      } catch {
+        // Another user's build: it is used, only its pruning time is not moved.
+      }
+      return path.join(current, `${name}.mjs`);
+    }
   } catch {
     // No bundle yet.
   }

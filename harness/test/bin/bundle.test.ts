@@ -49,12 +49,16 @@ test('a run from the bundle gives the same results as a run of the sources throu
   t.truthy(current(dir), 'the run was served by a bundle');
   const sources = await repro(dir, ['run', PAPER, '--out', 'sources', '--jobs', '2'], { REPRO_BUNDLE: '0' });
   t.is(sources.exitCode, 0, sources.all);
-  for (const file of ['verdicts.json', 'metrics.json', 'provenance.json']) {
+  const series = readdirSync(path.join(dir, 'sources', 'series'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(path.join(dir, 'sources'), path.join(entry.parentPath, entry.name)));
+  t.true(series.length > 0, 'the run wrote series');
+  for (const file of ['verdicts.json', 'metrics.json', 'provenance.json', ...series]) {
     t.is(readFileSync(path.join(dir, 'bundled', file), 'utf8'), readFileSync(path.join(dir, 'sources', file), 'utf8'), file);
   }
 });
 
-test('a rebuild keeps the newest older builds and removes the rest once an hour old', async (t) => {
+test('a rebuild keeps the newest older builds and removes the rest once unused for longer than a day', async (t) => {
   const dir = cloneWorkingTree({ only: [PAPER] });
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const cache = path.join(dir, '.cache', 'bundle');
@@ -64,7 +68,7 @@ test('a rebuild keeps the newest older builds and removes the rest once an hour 
     utimesSync(path.join(cache, name), when, when);
   };
   make('build-recent', new Date());
-  for (let i = 0; i < 10; i += 1) make(`build-old${i}`, hoursAgo(2 + i));
+  for (let i = 0; i < 10; i += 1) make(`build-old${i}`, hoursAgo(27 + i));
   t.is((await repro(dir, ['list'])).exitCode, 0);
   const kept = builds(dir);
   t.is(kept.length, 8);

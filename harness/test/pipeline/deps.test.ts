@@ -75,6 +75,7 @@ test('every harness source a run imports is under a dep of run@<id>', (t) => {
   const missing = harness.filter((f) => !covered(f));
   t.deepEqual(missing, [], `dvc.yaml stage run: add these to deps (a change to them can change results): ${missing.join(', ')}`);
   t.true(stage.deps.includes('package.json'), 'papers resolve #harness through package.json\'s imports: it is a dep of run@<id>');
+  t.true(stage.deps.includes('harness/bin/bundle.js'), 'runs execute the bundle that harness/bin/bundle.js builds: it is a dep of run@<id>');
 });
 
 test('a change to the report, the CLI, verify or the benchmarks does not rerun the papers', (t) => {
